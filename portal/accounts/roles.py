@@ -1,0 +1,149 @@
+"""The portal's roles and what each may do.
+
+Roles are Django groups. ``ROLE_PERMISSIONS`` is the one place that says which
+model permissions each role holds; ``ROLE_COLLECTION_PERMISSIONS`` and
+``ROLE_ROOT_PAGE_PERMISSIONS`` grant Wagtail's collection and page permissions.
+The groups are created by a data migration and brought in step after every
+``migrate`` (see ``AccountsConfig.ready``), so an app that adds models adds its
+permissions here and nowhere else.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    LEARNERS = "Learners", _("Learners")
+    INSTRUCTORS = "Instructors", _("Instructors")
+    SECRETARIAT = "Secretariat", _("Secretariat")
+
+
+STAFF_ROLES = (Role.INSTRUCTORS, Role.SECRETARIAT)
+
+# "app_label.codename" of model permissions, per role.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.LEARNERS: [],
+    Role.INSTRUCTORS: [
+        "wagtailadmin.access_admin",
+    ],
+    Role.SECRETARIAT: [
+        "wagtailadmin.access_admin",
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.view_user",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "django_tasks_database.view_dbtaskresult",
+    ],
+}
+
+# Wagtail grants image and document permissions per collection; these apply to
+# the root collection and so to every collection below it.
+ROLE_COLLECTION_PERMISSIONS: dict[str, list[str]] = {
+    Role.LEARNERS: [],
+    Role.INSTRUCTORS: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
+    Role.SECRETARIAT: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+    ],
+}
+
+# Page permissions over the whole tree. Instructors get none here: they edit
+# only the courses they are assigned to (see services.instructor_assign).
+ROLE_ROOT_PAGE_PERMISSIONS: dict[str, list[str]] = {
+    Role.LEARNERS: [],
+    Role.INSTRUCTORS: [],
+    Role.SECRETARIAT: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+
+# What an instructor may do on a course assigned to them, and below it:
+# write and submit for moderation, never publish.
+INSTRUCTOR_COURSE_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+
+
+def _permission(Permission, dotted: str):
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def roles_sync(apps) -> None:
+    """Create the role groups and grant them exactly the permissions listed above.
+
+    Args:
+        apps: an app registry: ``django.apps.apps`` or a migration's historical one.
+
+    Permissions whose app is not installed yet are skipped; they are granted by
+    the sync that runs after the migration that creates them.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+
+    root_collection = Collection.objects.filter(depth=1).first()
+    root_page = Page.objects.filter(depth=1).first()
+
+    for role in Role:
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = [p for p in (_permission(Permission, d) for d in ROLE_PERMISSIONS[role]) if p]
+        group.permissions.set(wanted)
+
+        if root_collection is not None:
+            collection_perms = [
+                p
+                for p in (_permission(Permission, d) for d in ROLE_COLLECTION_PERMISSIONS[role])
+                if p
+            ]
+            GroupCollectionPermission.objects.filter(
+                group=group, collection=root_collection
+            ).exclude(permission__in=collection_perms).delete()
+            for permission in collection_perms:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+
+        if root_page is not None:
+            page_perms = [
+                p
+                for p in (
+                    _permission(Permission, f"wagtailcore.{codename}")
+                    for codename in ROLE_ROOT_PAGE_PERMISSIONS[role]
+                )
+                if p
+            ]
+            GroupPagePermission.objects.filter(group=group, page=root_page).exclude(
+                permission__in=page_perms
+            ).delete()
+            for permission in page_perms:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+
+
+def is_staff_member(user) -> bool:
+    """True for admins, instructors and secretariat staff: people who use the admin."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    cached = getattr(user, "_flyway_staff_member", None)
+    if cached is None:
+        cached = user.groups.filter(name__in=[r.value for r in STAFF_ROLES]).exists()
+        user._flyway_staff_member = cached
+    return cached

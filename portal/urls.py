@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+
+class LoginRedirectView(RedirectView):
+    """Sends every other log-in form to allauth's, keeping ``next``.
+
+    Wagtail's admin and private-page log-in forms would otherwise authenticate
+    without allauth's rate limits and second factor.
+    """
+
+    pattern_name = "account_login"
+    query_string = True
+    permanent = False
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("", include("portal.core.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/login/", LoginRedirectView.as_view(), name="admin_login_redirect"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("_util/login/", LoginRedirectView.as_view()),
+]
+
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accounts/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,40 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import SESSION_KEY
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from portal.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+DEMO_EMAILS = {
+    "learner@example.org": ["Learners"],
+    "instructor@example.org": ["Instructors"],
+    "secretariat@example.org": ["Secretariat"],
+    "admin@example.org": [],
+}
+
+
+def test_load_demo_data_is_idempotent(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "a-demo-password-1")
+    call_command("load_demo_data")
+    counts = (User.objects.count(), EmailAddress.objects.count(), Revision.objects.count())
+
+    call_command("load_demo_data")
+
+    assert (User.objects.count(), EmailAddress.objects.count(), Revision.objects.count()) == counts
+    for email, groups in DEMO_EMAILS.items():
+        user = User.objects.get(email=email)
+        assert list(user.groups.values_list("name", flat=True)) == groups
+    assert User.objects.get(email="admin@example.org").is_superuser
+
+
+@pytest.mark.parametrize("email", sorted(DEMO_EMAILS))
+def test_every_demo_account_logs_in_with_demo_password(client, monkeypatch, email):
+    monkeypatch.setenv("DEMO_PASSWORD", "a-demo-password-1")
+    call_command("load_demo_data")
+
+    client.post("/en/accounts/login/", {"login": email, "password": "a-demo-password-1"})
+
+    assert SESSION_KEY in client.session

@@ -1,0 +1,41 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bare_paths_redirect_to_the_language_prefixed_ones(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+    response = client.get("/", headers={"accept-language": "ja"})
+    assert response["Location"] == "/ja/"
+
+
+@pytest.mark.parametrize("code", ["en", "zh-hans", "ja", "ko", "mn", "ru"])
+def test_every_interface_language_serves_the_home_page(client, code):
+    response = client.get(f"/{code}/")
+
+    assert response.status_code == 200
+    assert f'<html lang="{code}"' in response.content.decode()
+
+
+def test_the_switcher_names_each_language_in_itself(client):
+    html = client.get("/en/").content.decode()
+
+    for name in ("English", "简体中文", "日本語", "한국어", "Монгол", "Русский"):
+        assert f">{name}</option>" in html
+
+
+def test_switching_language_keeps_the_page(client):
+    response = client.post("/i18n/setlang/", {"language": "mn", "next": "/en/accounts/login/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/mn/accounts/login/"
+
+
+def test_switching_needs_csrf():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "ru"})
+    assert response.status_code == 403
