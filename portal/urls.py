@@ -35,6 +35,13 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("allauth.urls")),
+    # Each app's own pages; Wagtail's catch-all comes last.
+    path("", include("portal.registry.urls")),
+    path("", include("courses.urls")),
+    path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
+    path("", include("portal.reporting.urls")),
+    path("", include("portal.network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ nothing that is already right.
 
 import os
 from dataclasses import dataclass
+from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -106,7 +107,20 @@ def load_home_page() -> HomePage:
     return home
 
 
+# Each app adds its own demo data, in dependency order, after the accounts.
+APP_DEMO_MODULES = [
+    "portal.registry.demo",
+    "courses.demo",
+    "assessments.demo",
+    "certificates.demo",
+    "portal.reporting.demo",
+    "portal.network.demo",
+]
+
+
 def load_all(*, password: str, stdout=None) -> None:
     """Load every part of the demo data, in dependency order."""
     load_accounts(password=password)
     load_home_page()
+    for module_path in APP_DEMO_MODULES:
+        import_module(module_path).load(password=password, stdout=stdout)
