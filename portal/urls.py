@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.accounts.views import set_language
+
 
 class LoginRedirectView(RedirectView):
     """Sends every other log-in form to allauth's, keeping ``next``.
@@ -25,7 +27,7 @@ class LoginRedirectView(RedirectView):
 
 urlpatterns = [
     path("", include("portal.core.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/login/", LoginRedirectView.as_view(), name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -39,3 +39,21 @@ def test_switching_needs_csrf():
 
     response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "ru"})
     assert response.status_code == 403
+
+
+def test_the_choice_is_remembered_on_the_account(client, learner):
+    client.force_login(learner)
+
+    client.post("/i18n/setlang/", {"language": "ko", "next": "/en/"})
+
+    learner.refresh_from_db()
+    assert learner.preferred_language == "ko"
+
+
+def test_an_unknown_language_is_not_stored(client, learner):
+    client.force_login(learner)
+
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/en/"})
+
+    learner.refresh_from_db()
+    assert learner.preferred_language == ""
