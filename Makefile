@@ -37,7 +37,6 @@ demo: migrate
 
 # The task worker runs beside the server and both stop together on Ctrl-C.
 run: demo
-	$(PY) manage.py compilemessages --ignore='.venv/*' >/dev/null 2>&1 || true
 	@echo "Serving Flyway Academy on http://$(HOST):$(PORT)/ — demo log-ins are in README.md"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py db_worker --interval 1 & \
@@ -61,9 +60,14 @@ format: venv
 bench: venv
 	$(PY) bench/run.py
 
+LOCALES := -l zh_Hans -l ja -l ko -l mn -l ru
+MESSAGES_IGNORE := --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*' --ignore='docs/*'
+
+# Update the catalogues from the source, then compile them (the .mo files are committed).
 messages: venv
-	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='tests/*'
-	$(PY) manage.py compilemessages --ignore='.venv/*'
+	$(PY) manage.py makemessages $(LOCALES) --no-obsolete --no-wrap $(MESSAGES_IGNORE)
+	$(PY) manage.py makemessages $(LOCALES) --no-obsolete --no-wrap -d djangojs $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages $(LOCALES) --ignore='.venv/*'
 
 clean:
 	rm -rf $(VENV) var

@@ -246,7 +246,7 @@ LANGUAGES = [
     ("mn", _("Mongolian")),
     ("ru", _("Russian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(os.environ.get("FLYWAY_LOCALE_DIR", BASE_DIR / "locale"))]
 # Course content is translated page by page with wagtail-localize; a page
 # without a translation is served in its source language.
 WAGTAIL_I18N_ENABLED = True
