@@ -1,0 +1,1 @@
+"""Translations of the flagship courses, one module per course and language."""
