@@ -6,3 +6,31 @@ class CoursesConfig(AppConfig):
     name = "courses"
     label = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        # Publishing reaches Wagtail's signals from every path (the editor, the
+        # moderation workflow, scheduled publishing); the handlers only enqueue
+        # work or drop a cached course outline, on commit.
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import handlers
+        from .models import ModulePage
+
+        page_published.connect(
+            handlers.course_content_changed, dispatch_uid="courses_content_published"
+        )
+        page_unpublished.connect(
+            handlers.course_content_changed, dispatch_uid="courses_content_unpublished"
+        )
+        post_page_move.connect(handlers.module_moved, dispatch_uid="courses_module_moved")
+        post_delete.connect(
+            handlers.module_deleted, sender=ModulePage, dispatch_uid="courses_module_deleted"
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                handlers.view_restriction_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"courses_restriction_{signal is post_save}",
+            )

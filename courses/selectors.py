@@ -1,0 +1,684 @@
+"""Reads for courses: catalogue, course and module pages, dashboard, progress.
+
+Every page-level selector makes a fixed number of queries, whatever the
+number of courses, modules or enrolments (pinned in tests/courses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Page, PageViewRestriction
+
+from portal.registry.selectors import participant_for_user
+
+from .models import (
+    Attendance,
+    Cohort,
+    CohortDay,
+    CohortMode,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    ModulePage,
+    ModuleProgress,
+)
+
+STEPLEN = Page.steplen
+# Chinese, Japanese and Korean script: written without spaces between words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _parent_path(path: str) -> str:
+    return path[:-STEPLEN]
+
+
+# --- Modules and progress ------------------------------------------------------
+
+
+def course_modules(*, course: CoursePage) -> QuerySet[ModulePage]:
+    """The course's live, public modules in the order instructors arranged them."""
+    return ModulePage.objects.live().public().child_of(course).order_by("path")
+
+
+def required_module_ids(*, course: CoursePage) -> set[int]:
+    return set(
+        ModulePage.objects.live()
+        .child_of(course)
+        .filter(required=True)
+        .values_list("pk", flat=True)
+    )
+
+
+def enrolment_done_module_keys(*, enrolment: Enrolment) -> set:
+    """Translation keys of the modules done: the same in every language of the course."""
+    return set(
+        ModuleProgress.objects.filter(enrolment=enrolment).values_list(
+            "module__translation_key", flat=True
+        )
+    )
+
+
+def enrolment_done_module_ids(*, enrolment: Enrolment) -> set[int]:
+    return set(
+        ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class AttendanceSummary:
+    days: int
+    present: int
+    threshold: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.present / self.days) if self.days else 0
+
+    @property
+    def met(self) -> bool:
+        return self.days > 0 and 100 * self.present >= self.threshold * self.days
+
+
+def enrolment_attendance(*, enrolment: Enrolment) -> AttendanceSummary:
+    """Days held, days present and the threshold of the enrolment's cohort."""
+    days = CohortDay.objects.filter(cohort_id=enrolment.cohort_id).count()
+    present = Attendance.objects.filter(enrolment=enrolment, present=True).count()
+    return AttendanceSummary(
+        days=days, present=present, threshold=enrolment.cohort.attendance_threshold
+    )
+
+
+def enrolment_requirements_met(*, enrolment: Enrolment) -> bool:
+    """Whether ``enrolment`` meets BRIEF §2's completion rule now (ignores ``completed_at``).
+
+    Self-paced and scheduled online cohorts: every required live module done
+    and every required assessment passed. In person: attendance at or above
+    the cohort's threshold. Blended: both.
+    """
+    from assessments.selectors import enrolment_assessments_passed
+
+    cohort = enrolment.cohort
+    needs_modules = cohort.mode != CohortMode.IN_PERSON
+    needs_attendance = cohort.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED)
+    if needs_attendance and not enrolment_attendance(enrolment=enrolment).met:
+        return False
+    if needs_modules:
+        required = required_module_ids(course=cohort.course)
+        if required - enrolment_done_module_ids(enrolment=enrolment):
+            return False
+        if not enrolment_assessments_passed(enrolment=enrolment):
+            return False
+    return True
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def participant_course_enrolment(*, participant, course: CoursePage) -> Enrolment | None:
+    """The participant's enrolment in ``course`` that counts: active first, then waitlisted."""
+    if participant is None:
+        return None
+    rank = {EnrolmentStatus.ACTIVE: 0, EnrolmentStatus.WAITLISTED: 1, EnrolmentStatus.WITHDRAWN: 2}
+    enrolments = list(
+        Enrolment.objects.filter(participant=participant, cohort__course=course).select_related(
+            "cohort"
+        )
+    )
+    enrolments.sort(key=lambda e: (rank[e.status], e.completed_at is None, -e.pk))
+    return enrolments[0] if enrolments else None
+
+
+def enrol_confirm_context(*, participant, cohort: Cohort) -> dict:
+    """The learner's enrolment in ``cohort`` (if any) and whether it is full."""
+    enrolment = (
+        Enrolment.objects.filter(participant=participant, cohort=cohort)
+        .exclude(status=EnrolmentStatus.WITHDRAWN)
+        .first()
+    )
+    active = cohort.enrolments.filter(status=EnrolmentStatus.ACTIVE).count()
+    return {
+        "cohort": cohort,
+        "enrolment": enrolment,
+        "is_full": cohort.capacity is not None and active >= cohort.capacity,
+    }
+
+
+# --- Catalogue -------------------------------------------------------------------
+
+
+@dataclass
+class CourseCard:
+    course: CoursePage
+    module_count: int
+    languages: list[str]
+    modes: list[str]
+    next_cohort: Cohort | None
+
+
+def catalogue_courses(
+    *,
+    index_page: CourseIndexPage,
+    q: str = "",
+    topic: str = "",
+    level: str = "",
+    language: str = "",
+    mode: str = "",
+    upcoming: bool = False,
+) -> list[CourseCard]:
+    """The live courses of the catalogue matching the filters, as cards.
+
+    ``index_page`` is the catalogue in the language being read; its courses are
+    translations or aliases of the originals, which hold the cohorts, so cohort
+    filters and dates are looked up through the translation key.
+
+    Args:
+        q: search words (Wagtail search over title, summary and outcomes; text in
+            Chinese, Japanese or Korean, written without spaces, is also matched
+            as a substring).
+        topic, level: a ``CourseTopic`` / ``CourseLevel`` value.
+        language: a language code from ``settings.LANGUAGES``: courses with a
+            translation in it, or taught in it.
+        mode: a ``CohortMode`` value; courses with a cohort of that mode.
+        upcoming: only courses with a cohort starting today or later.
+    """
+    today = timezone.localdate()
+    courses = CoursePage.objects.live().public().child_of(index_page)
+    if topic:
+        courses = courses.filter(topic=topic)
+    if level:
+        courses = courses.filter(level=level)
+    if language:
+        translated = CoursePage.objects.live().filter(
+            locale__language_code=language, alias_of__isnull=True
+        )
+        courses = courses.filter(
+            Q(translation_key__in=translated.values("translation_key"))
+            | Q(languages__language=language)
+        )
+    if mode:
+        courses = courses.filter(
+            translation_key__in=CoursePage.objects.filter(cohorts__mode=mode).values(
+                "translation_key"
+            )
+        )
+    if upcoming:
+        courses = courses.filter(
+            translation_key__in=CoursePage.objects.filter(cohorts__start_date__gte=today).values(
+                "translation_key"
+            )
+        )
+    ranking: dict[int, int] | None = None
+    if q:
+        hits = CoursePage.objects.live().child_of(index_page).search(q)
+        ranking = {page.pk: position for position, page in enumerate(hits)}
+        matched = Q(pk__in=list(ranking))
+        if CJK.search(q):
+            matched |= Q(title__icontains=q) | Q(summary__icontains=q)
+        courses = courses.filter(matched)
+    courses = (
+        courses.distinct()
+        .select_related("image")
+        .prefetch_related("image__renditions", "languages")
+        .order_by("path")
+    )
+    course_list = list(courses)
+    if ranking is not None:
+        course_list.sort(key=lambda c: ranking.get(c.pk, len(ranking)))
+
+    keys = [c.translation_key for c in course_list]
+    cohorts_by_key: dict = defaultdict(list)
+    languages_by_key: dict = defaultdict(set)
+    module_counts: dict[str, int] = defaultdict(int)
+    if course_list:
+        for cohort in (
+            Cohort.objects.filter(course__translation_key__in=keys)
+            .filter(Q(mode=CohortMode.SELF_PACED) | Q(start_date__gte=today))
+            .annotate(course_key=F("course__translation_key"))
+        ):
+            cohorts_by_key[cohort.course_key].append(cohort)
+        for key, code in (
+            CoursePage.objects.live()
+            .filter(translation_key__in=keys, alias_of__isnull=True)
+            .values_list("translation_key", "locale__language_code")
+        ):
+            languages_by_key[key].add(code)
+        for path in (
+            ModulePage.objects.live()
+            .public()
+            .descendant_of(index_page)
+            .filter(depth=index_page.depth + 2)
+            .values_list("path", flat=True)
+        ):
+            module_counts[_parent_path(path)] += 1
+
+    cards = []
+    for course in course_list:
+        open_cohorts = cohorts_by_key[course.translation_key]
+        dated = [c for c in open_cohorts if c.start_date]
+        modes = sorted({c.mode for c in open_cohorts})
+        codes = languages_by_key[course.translation_key] | {
+            lang.language for lang in course.languages.all()
+        }
+        cards.append(
+            CourseCard(
+                course=course,
+                module_count=module_counts[course.path],
+                languages=[str(label) for code, label in settings.LANGUAGES if code in codes],
+                modes=[CohortMode(m).label for m in modes],
+                next_cohort=min(dated, key=lambda c: c.start_date) if dated else None,
+            )
+        )
+    return cards
+
+
+# --- Course page ---------------------------------------------------------------
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    """What the course page shows: modules, cohorts with places left, and the learner's state."""
+    today = timezone.localdate()
+    # ``course`` is the page being read (maybe a translation); learner data hangs
+    # on the original.
+    source = course.source_page
+    modules = list(course_modules(course=course))
+    cohorts = list(
+        source.cohorts.filter(
+            Q(mode=CohortMode.SELF_PACED) | Q(end_date__gte=today) | Q(start_date__gte=today)
+        ).annotate(
+            active_count=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.ACTIVE))
+        )
+    )
+    for cohort in cohorts:
+        cohort.places_left = (
+            None if cohort.capacity is None else max(cohort.capacity - cohort.active_count, 0)
+        )
+    participant = participant_for_user(user)
+    enrolments = []
+    done: set[int] = set()
+    if participant is not None:
+        enrolments = list(
+            Enrolment.objects.filter(participant=participant, cohort__course=source).exclude(
+                status=EnrolmentStatus.WITHDRAWN
+            )
+        )
+        done_keys = set(
+            ModuleProgress.objects.filter(enrolment__in=enrolments).values_list(
+                "module__translation_key", flat=True
+            )
+        )
+        done = {m.pk for m in modules if m.translation_key in done_keys}
+    by_cohort = {e.cohort_id: e for e in enrolments}
+    for cohort in cohorts:
+        cohort.my_enrolment = by_cohort.get(cohort.pk)
+    required = [m for m in modules if m.required]
+    progress = Progress(done=sum(1 for m in required if m.pk in done), total=len(required))
+    next_module = next((m for m in modules if m.pk not in done), None)
+    return {
+        "modules": modules,
+        "done_module_ids": done,
+        "cohorts": cohorts,
+        "instructors": list(source.instructors.select_related("user")),
+        "course_languages": list(source.languages.all()),
+        "course_tags": list(source.tags.all()),
+        "participant": participant,
+        "enrolments": enrolments,
+        "is_enrolled": any(e.status == EnrolmentStatus.ACTIVE for e in enrolments),
+        "progress": progress,
+        "next_module": next_module,
+    }
+
+
+# --- Module page -----------------------------------------------------------------
+
+
+OUTLINE_CACHE_SECONDS = 600
+
+
+def outline_cache_key(course_id: int) -> str:
+    return f"courses:outline:{course_id}"
+
+
+def course_outline(*, course: CoursePage) -> list[tuple[int, str, str, bool, str]]:
+    """The course's live modules as (pk, title, slug, required, translation key), in order.
+
+    Cached.
+
+    Every module page shows the outline, so it is kept in the cache and dropped
+    (see ``courses.handlers``) when a page of the course is published,
+    unpublished, moved or deleted, or a view restriction changes. The reader
+    may see the module being served, so every ancestor's view restriction is
+    already passed; siblings restricted on their own are left out.
+    """
+    key = outline_cache_key(course.pk)
+    outline = cache.get(key)
+    if outline is None:
+        outline = list(
+            ModulePage.objects.live()
+            .child_of(course)
+            .exclude(Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))))
+            .order_by("path")
+            .values_list("pk", "title", "slug", "required", "translation_key")
+        )
+        cache.set(key, outline, OUTLINE_CACHE_SECONDS)
+    return outline
+
+
+@dataclass(frozen=True)
+class ModuleLink:
+    """A module in a course's outline: enough to link to it, without loading the page."""
+
+    pk: int
+    title: str
+    url: str
+    required: bool
+    key: str  # translation key, shared with the module's translations
+
+
+def module_page_context(*, module: ModulePage, user, url: str | None = None) -> dict:
+    """Previous and next module, the learner's enrolment and progress, for a module page.
+
+    Args:
+        module: the module being read.
+        user: the reader (anonymous or not).
+        url: the module's own URL, from which the course's and the siblings' URLs
+            follow without loading their pages.
+    """
+    course = getattr(module, "_cached_parent_obj", None)  # set while routing
+    if not isinstance(course, CoursePage):
+        course = CoursePage.objects.get(path=_parent_path(module.path))
+    url = url if url is not None else module.url or ""
+    slash = "/" if url.endswith("/") else ""
+    course_url = url.rstrip("/").rsplit("/", 1)[0] + "/"
+    siblings = [
+        ModuleLink(
+            pk=pk, title=title, url=f"{course_url}{slug}{slash}", required=required, key=str(key)
+        )
+        for pk, title, slug, required, key in course_outline(course=course)
+    ]
+    position = next((i for i, m in enumerate(siblings) if m.pk == module.pk), None)
+    previous_module = siblings[position - 1] if position else None
+    next_module = (
+        siblings[position + 1] if position is not None and position + 1 < len(siblings) else None
+    )
+    participant = participant_for_user(user)
+    enrolment = participant_course_enrolment(participant=participant, course=course.source_page)
+    done: set[int] = set()
+    if enrolment is not None:
+        done_keys = {str(key) for key in enrolment_done_module_keys(enrolment=enrolment)}
+        done = {m.pk for m in siblings if m.key in done_keys}
+    required = [m for m in siblings if m.required]
+    return {
+        "course": course,
+        "course_url": course_url,
+        "siblings": siblings,
+        "module_position": (position or 0) + 1,
+        "module_count": len(siblings),
+        "previous_module": previous_module,
+        "next_module": next_module,
+        "enrolment": enrolment,
+        "can_mark_done": enrolment is not None and enrolment.status == EnrolmentStatus.ACTIVE,
+        "is_done": module.pk in done,
+        "done_module_ids": done,
+        "progress": Progress(done=sum(1 for m in required if m.pk in done), total=len(required)),
+    }
+
+
+# --- Dashboard -------------------------------------------------------------------
+
+
+@dataclass
+class DashboardCourse:
+    enrolment: Enrolment
+    course: CoursePage
+    progress: Progress
+    next_module: ModulePage | None
+    modules: list[ModulePage] = field(default_factory=list)
+
+
+@dataclass
+class UpcomingDate:
+    date: date
+    cohort: Cohort
+    label: str
+
+
+def _localize_rows(rows: list[DashboardCourse], language: str) -> None:
+    """Point the dashboard's links at the pages in the language being read.
+
+    Enrolments hang on the original course; where a translation (or an alias)
+    exists in ``language`` the learner is sent there instead. A fixed number of
+    queries, whatever the number of courses.
+    """
+    if not rows or language == settings.LANGUAGE_CODE:
+        return
+    keys = {r.course.translation_key for r in rows}
+    keys |= {m.translation_key for r in rows for m in r.modules}
+    local = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .specific()
+    }
+    for row in rows:
+        row.course = local.get(row.course.translation_key, row.course)
+        row.modules = [local.get(m.translation_key, m) for m in row.modules]
+        if row.next_module is not None:
+            row.next_module = local.get(row.next_module.translation_key, row.next_module)
+
+
+def dashboard_context(*, participant) -> dict:
+    """The learner's dashboard: courses, progress, next steps, upcoming dates, certificates."""
+    from certificates.selectors import certificates_for_participant
+
+    today = timezone.localdate()
+    enrolments = list(
+        Enrolment.objects.filter(participant=participant)
+        .filter(~Q(status=EnrolmentStatus.WITHDRAWN) | Q(completed_at__isnull=False))
+        .select_related("cohort", "cohort__course")
+        .order_by("-enrolled_at")
+    )
+    courses = {e.cohort.course.path: e.cohort.course for e in enrolments}
+    modules_by_course: dict[str, list[ModulePage]] = defaultdict(list)
+    if courses:
+        path_length = len(next(iter(courses)))
+        # Courses sit at one depth, so one query finds all their modules.
+        modules = (
+            ModulePage.objects.live()
+            .public()
+            .annotate(parent_path=Substr("path", 1, path_length))
+            .filter(parent_path__in=list(courses), depth=len(next(iter(courses))) // STEPLEN + 1)
+            .only(
+                "pk",
+                "title",
+                "slug",
+                "path",
+                "depth",
+                "url_path",
+                "required",
+                "locale_id",
+                "translation_key",
+            )
+            .order_by("path")
+        )
+        for module in modules:
+            modules_by_course[module.parent_path].append(module)
+    done: dict[int, set[int]] = defaultdict(set)
+    for enrolment_id, module_id in ModuleProgress.objects.filter(
+        enrolment__in=enrolments
+    ).values_list("enrolment_id", "module_id"):
+        done[enrolment_id].add(module_id)
+
+    rows = []
+    for enrolment in enrolments:
+        course = enrolment.cohort.course
+        modules = modules_by_course[course.path]
+        mine = done[enrolment.pk]
+        required = [m for m in modules if m.required]
+        rows.append(
+            DashboardCourse(
+                enrolment=enrolment,
+                course=course,
+                modules=modules,
+                progress=Progress(
+                    done=sum(1 for m in required if m.pk in mine), total=len(required)
+                ),
+                next_module=next((m for m in modules if m.pk not in mine), None),
+            )
+        )
+    _localize_rows(rows, get_language())
+    in_progress = [r for r in rows if not r.enrolment.is_complete]
+    completed = [r for r in rows if r.enrolment.is_complete]
+
+    active_cohorts = {
+        e.cohort_id: e.cohort for e in enrolments if e.status != EnrolmentStatus.WITHDRAWN
+    }
+    upcoming: list[UpcomingDate] = []
+    days_by_cohort: set[int] = set()
+    for day in CohortDay.objects.filter(cohort_id__in=list(active_cohorts), date__gte=today):
+        days_by_cohort.add(day.cohort_id)
+        upcoming.append(
+            UpcomingDate(date=day.date, cohort=active_cohorts[day.cohort_id], label=day.title)
+        )
+    for cohort in active_cohorts.values():
+        if cohort.pk not in days_by_cohort and cohort.start_date and cohort.start_date >= today:
+            upcoming.append(UpcomingDate(date=cohort.start_date, cohort=cohort, label=""))
+    upcoming.sort(key=lambda u: u.date)
+
+    # "Continue where I left off": the course most recently worked on.
+    last = (
+        ModuleProgress.objects.filter(enrolment__in=[r.enrolment for r in in_progress])
+        .order_by("-completed_at")
+        .values_list("enrolment_id", flat=True)
+        .first()
+    )
+    resume = next((r for r in in_progress if r.enrolment.pk == last), None)
+    if resume is None:
+        resume = next((r for r in in_progress if r.next_module is not None), None)
+
+    return {
+        "participant": participant,
+        "in_progress": in_progress,
+        "completed": completed,
+        "resume": resume if resume and resume.next_module else None,
+        "upcoming": upcoming,
+        "certificates": list(certificates_for_participant(participant=participant)),
+    }
+
+
+# --- Instructors' view of their learners ---------------------------------------------
+
+
+def courses_taught_by(*, user) -> QuerySet[CoursePage]:
+    """Courses ``user`` may see learners of: their own, or every course for the secretariat."""
+    from portal.accounts.roles import Role
+
+    courses = CoursePage.objects.all().order_by("title")
+    if user.is_superuser or user.groups.filter(name=Role.SECRETARIAT.value).exists():
+        return courses
+    return courses.filter(instructors__user=user).distinct()
+
+
+@dataclass
+class LearnerRow:
+    enrolment: Enrolment
+    name: str
+    country: str
+    organisation: str
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def course_learner_rows(*, course: CoursePage) -> list[LearnerRow]:
+    """Learners of ``course`` with their progress: name, country and organisation only.
+
+    Birth year, gender and e-mail are deliberately left out: instructors see
+    what they need to teach, no more.
+    """
+    required = required_module_ids(course=course)
+    enrolments = (
+        Enrolment.objects.filter(cohort__course=course)
+        .exclude(status=EnrolmentStatus.WITHDRAWN)
+        .select_related("cohort")
+        .annotate(done=Count("module_progress", filter=Q(module_progress__module_id__in=required)))
+        .only(
+            "pk",
+            "status",
+            "enrolled_at",
+            "completed_at",
+            "cohort__title",
+            "cohort__slug",
+            "participant__given_name",
+            "participant__family_name",
+            "participant__native_name",
+            "participant__country",
+            "participant__organisation",
+            "participant__anonymised_at",
+        )
+        .select_related("participant")
+        .order_by("cohort__title", "participant__family_name", "participant__given_name")
+    )
+    rows = []
+    for enrolment in enrolments:
+        person = enrolment.participant
+        rows.append(
+            LearnerRow(
+                enrolment=enrolment,
+                name=str(person),
+                country=person.country.name if person.country else "",
+                organisation="" if person.anonymised_at else person.organisation,
+                done=enrolment.done,
+                total=len(required),
+            )
+        )
+    return rows
+
+
+def cohort_attendance_sheet(*, cohort: Cohort) -> dict:
+    """The rows (active enrolments) and columns (days) of a cohort's attendance sheet."""
+    days = list(cohort.days.all())
+    enrolments = list(
+        cohort.enrolments.filter(status=EnrolmentStatus.ACTIVE)
+        .select_related("participant")
+        .order_by("participant__family_name", "participant__given_name")
+    )
+    present = set(
+        Attendance.objects.filter(day__cohort=cohort, present=True).values_list(
+            "enrolment_id", "day_id"
+        )
+    )
+    rows = []
+    for enrolment in enrolments:
+        cells = [(day, (enrolment.pk, day.pk) in present) for day in days]
+        attended = sum(1 for _day, ticked in cells if ticked)
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "cells": cells,
+                "attended": attended,
+                "percent": round(100 * attended / len(days)) if days else 0,
+                "met": bool(days) and 100 * attended >= cohort.attendance_threshold * len(days),
+            }
+        )
+    return {"days": days, "rows": rows}
