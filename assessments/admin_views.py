@@ -1,0 +1,111 @@
+"""Instructor views in the Wagtail admin: attempts and statistics per quiz, exports, import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from . import exports, selectors, services
+from .forms import QuestionImportForm
+from .importing import ImportFileError
+from .models import Quiz
+
+EXPORT_HEADER = [
+    "participant_id",
+    "name",
+    "email",
+    "cohort",
+    "attempt",
+    "status",
+    "started_at",
+    "submitted_at",
+    "score",
+    "max_score",
+    "percent",
+    "passed",
+]
+
+
+def _quiz_for_staff(request, quiz_id: int) -> Quiz:
+    """The quiz, if the user may see its attempts: the permission, or teaching its course."""
+    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    user = request.user
+    if user.has_perm("assessments.view_attempt"):
+        return quiz
+    if quiz.course_id:
+        from courses.models import CourseInstructor
+
+        if CourseInstructor.objects.filter(course_id=quiz.course_id, user=user).exists():
+            return quiz
+    raise PermissionDenied
+
+
+def quiz_report(request, quiz_id: int):
+    quiz = _quiz_for_staff(request, quiz_id)
+    rows = selectors.quiz_attempt_rows(quiz=quiz)
+    return TemplateResponse(
+        request,
+        "assessments/admin/quiz_report.html",
+        {
+            "quiz": quiz,
+            "rows": rows,
+            "statistics": selectors.question_statistics(quiz=quiz),
+            "survey": selectors.survey_summary(quiz=quiz) if quiz.is_survey else [],
+            "header_title": quiz.title,
+        },
+    )
+
+
+def quiz_export(request, quiz_id: int, fmt: str):
+    quiz = _quiz_for_staff(request, quiz_id)
+    rows = [[row[key] for key in EXPORT_HEADER] for row in selectors.quiz_attempt_rows(quiz=quiz)]
+    name = slugify(quiz.title) or f"quiz-{quiz.pk}"
+    if fmt == "xlsx":
+        content = exports.rows_to_xlsx(EXPORT_HEADER, rows, title="attempts")
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content = exports.rows_to_csv(EXPORT_HEADER, rows)
+        content_type = "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}-attempts.{fmt}"'
+    return response
+
+
+def question_import(request):
+    if not request.user.has_perm("assessments.add_question"):
+        raise PermissionDenied
+    form = QuestionImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = services.question_import(
+                name=upload.name, content=upload.read(), dry_run=form.cleaned_data["dry_run"]
+            )
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            errors = result["errors"]
+            if not errors:
+                if form.cleaned_data["dry_run"]:
+                    messages.success(
+                        request,
+                        _("The file is fine: %(created)d new and %(updated)d updated questions.")
+                        % result,
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _("Imported %(created)d new and updated %(updated)d questions.") % result,
+                    )
+                    return redirect("wagtailsnippets_assessments_question:list")
+    return TemplateResponse(
+        request,
+        "assessments/admin/question_import.html",
+        {"form": form, "errors": errors, "header_title": _("Import questions")},
+    )

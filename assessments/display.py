@@ -1,0 +1,173 @@
+"""What the learner's browser may see of a question, built from plain data.
+
+The attempt page renders only what ``question_view`` returns: the question
+text, the choices' ids and texts in the attempt's order, the matching
+partners sorted alphabetically, and the learner's own saved response. It never
+carries ``is_correct``, per-choice feedback, matching pairs, accepted answers,
+numeric answers or scores, so no template, data attribute or script can leak
+them. ``review_view`` adds those, and is called only when review is allowed.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import grading
+
+BAND_COLOUR_LABELS = {
+    "metal": gettext_lazy("Metal ring"),
+    "red": gettext_lazy("Red"),
+    "white": gettext_lazy("White"),
+    "yellow": gettext_lazy("Yellow"),
+    "green": gettext_lazy("Green"),
+    "blue": gettext_lazy("Blue"),
+    "black": gettext_lazy("Black"),
+    "orange": gettext_lazy("Orange"),
+    "light_blue": gettext_lazy("Light blue"),
+    "light_green": gettext_lazy("Light green"),
+    "lime": gettext_lazy("Lime"),
+    "pink": gettext_lazy("Pink"),
+    "purple": gettext_lazy("Purple"),
+}
+BAND_FILLS = {
+    "metal": "#a8adb3",
+    "red": "#c8102e",
+    "white": "#ffffff",
+    "yellow": "#ffd200",
+    "green": "#00843d",
+    "blue": "#0033a0",
+    "black": "#111111",
+    "orange": "#ff8200",
+    "light_blue": "#6cace4",
+    "light_green": "#8edd65",
+    "lime": "#bfd730",
+    "pink": "#f4a6c8",
+    "purple": "#6d2077",
+}
+BAND_SLOT_LABELS = {
+    "left_above": gettext_lazy("Left leg, above the joint"),
+    "left_below": gettext_lazy("Left leg, below the joint"),
+    "right_above": gettext_lazy("Right leg, above the joint"),
+    "right_below": gettext_lazy("Right leg, below the joint"),
+}
+
+
+def band_combination_text(combination: dict) -> str:
+    """Write a combination the way field sheets do, leg by leg, top to bottom."""
+    parts = []
+    for slot in grading.BAND_SLOTS:
+        colours = combination.get(slot) or []
+        names = " / ".join(str(BAND_COLOUR_LABELS[c]) for c in colours) or _("none")
+        parts.append(f"{BAND_SLOT_LABELS[slot]}: {names}")
+    return "; ".join(parts)
+
+
+def band_drawing(combination: dict | None) -> list[dict]:
+    """Rectangles for the SVG of a bird's legs seen from the front.
+
+    The bird faces the viewer, so its left leg is drawn on the viewer's right:
+    reading that correctly is part of the skill. Only positions and fills are
+    returned; nothing names a slot.
+    """
+    combination = combination or {}
+    legs = {"left": 150, "right": 70}  # x of each leg, as the viewer sees it
+    tops = {"above": 40, "below": 130}
+    rects = []
+    for slot in grading.BAND_SLOTS:
+        leg, position = slot.split("_")
+        for index, colour in enumerate(combination.get(slot) or []):
+            rects.append(
+                {"x": legs[leg] - 12, "y": tops[position] + index * 16, "fill": BAND_FILLS[colour]}
+            )
+    return rects
+
+
+def question_view(
+    *, question, choice_order: list[int], response: dict | None, position: int
+) -> dict:
+    """The learner-safe view of one question in an attempt (see module docstring)."""
+    choices_by_id = {c.pk: c for c in question.choices.all()}
+    ordered = [choices_by_id[pk] for pk in choice_order if pk in choices_by_id]
+    view = {
+        "position": position,
+        "kind": question.kind,
+        "text": question.text,
+        "has_image": bool(question.image_id),
+        "response": response or {},
+    }
+    kind = question.kind
+    if kind in ("single", "multiple", "image", "likert"):
+        view["choices"] = [{"id": c.pk, "text": c.text} for c in ordered]
+        if kind == "multiple":
+            view["chosen"] = set((response or {}).get("choices", []))
+        else:
+            view["chosen"] = {(response or {}).get("choice")}
+    elif kind == "ordering":
+        saved = (response or {}).get("order")
+        ids = saved if saved and set(saved) == set(choices_by_id) else [c.pk for c in ordered]
+        view["choices"] = [{"id": pk, "text": choices_by_id[pk].text} for pk in ids]
+    elif kind == "matching":
+        pairs = (response or {}).get("pairs", {})
+        view["prompts"] = [
+            {"id": c.pk, "text": c.text, "selected": pairs.get(str(c.pk), "")}
+            for c in ordered
+            if c.text
+        ]
+        view["options"] = sorted({c.match_text for c in ordered if c.match_text})
+    elif kind == "colour_bands":
+        view["band_mode"] = question.band_mode
+        view["slots"] = [
+            {
+                "name": slot,
+                "label": BAND_SLOT_LABELS[slot],
+                "selected": list((response or {}).get(slot, [])),
+            }
+            for slot in grading.BAND_SLOTS
+        ]
+        view["colours"] = [{"value": k, "label": v} for k, v in BAND_COLOUR_LABELS.items()]
+        if question.band_mode == "read":
+            view["drawing"] = band_drawing(question.band_answer)
+        else:
+            view["written"] = band_combination_text(question.band_answer)
+            view["drawing"] = band_drawing(response or {})
+    return view
+
+
+def review_view(
+    *, question, choice_order: list[int], response: dict | None, position: int, score, max_score
+) -> dict:
+    """``question_view`` plus the right answers, feedback and score (review only)."""
+    view = question_view(
+        question=question, choice_order=choice_order, response=response, position=position
+    )
+    spec = grading.spec_from_question(question)
+    view["score"] = score
+    view["max_score"] = max_score
+    view["general_feedback"] = question.general_feedback
+    choices = list(question.choices.all())
+    kind = question.kind
+    correct: list[str] = []
+    feedback: list[str] = []
+    if kind in ("single", "multiple", "image"):
+        correct = [c.text for c in choices if c.is_correct]
+        chosen = view.get("chosen", set())
+        feedback = [c.feedback for c in choices if c.pk in chosen and c.feedback]
+    elif kind == "true_false":
+        correct = [_("True") if question.true_false_answer else _("False")]
+    elif kind == "numeric":
+        tolerance = spec.numeric_tolerance
+        unit = "%" if spec.tolerance_kind == "relative" else ""
+        correct = [f"{spec.numeric_answer.normalize():f} ± {tolerance.normalize():f}{unit}"]
+    elif kind == "short_text":
+        correct = [c.text for c in choices]
+    elif kind == "ordering":
+        correct = [" → ".join(c.text for c in choices)]
+    elif kind == "matching":
+        correct = [f"{c.text} → {c.match_text}" for c in choices if c.text]
+    elif kind == "colour_bands":
+        correct = [band_combination_text(question.band_answer)]
+        view["response_text"] = band_combination_text(response or {})
+    view["correct_answers"] = correct
+    view["choice_feedback"] = feedback
+    return view

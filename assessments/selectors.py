@@ -1,0 +1,526 @@
+"""Reads of quizzes, attempts, grades, learning gain and question statistics."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from .models import (
+    Attempt,
+    AttemptQuestion,
+    AttemptStatus,
+    Choice,
+    CohortTestPair,
+    GradingMethod,
+    Quiz,
+    QuizKind,
+    ReviewPolicy,
+)
+
+TWO_PLACES = Decimal("0.01")
+
+
+def grace_period_seconds() -> int:
+    """Seconds after the time limit during which answers still count (network lag)."""
+    return int(getattr(settings, "ASSESSMENTS_GRACE_SECONDS", 30))
+
+
+# --- Grades --------------------------------------------------------------------
+
+
+def grade_from_percents(percents: list[Decimal], method: str) -> Decimal | None:
+    """Combine attempt percentages, in attempt order, by the quiz's grading method."""
+    if not percents:
+        return None
+    if method == GradingMethod.FIRST:
+        return percents[0]
+    if method == GradingMethod.LAST:
+        return percents[-1]
+    if method == GradingMethod.AVERAGE:
+        return (sum(percents) / len(percents)).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+    return max(percents)
+
+
+def quiz_grade(*, quiz: Quiz, participant) -> Decimal | None:
+    """The participant's grade (percent) on ``quiz``, or None before a submitted attempt."""
+    percents = list(
+        Attempt.objects.filter(quiz=quiz, participant=participant, status=AttemptStatus.SUBMITTED)
+        .order_by("number")
+        .values_list("percent", flat=True)
+    )
+    return grade_from_percents(percents, quiz.grading_method)
+
+
+def quiz_passed(*, quiz: Quiz, participant) -> bool:
+    """Whether the participant's grade on ``quiz`` reaches its pass mark (surveys: submitted)."""
+    grade = quiz_grade(quiz=quiz, participant=participant)
+    if grade is None:
+        return False
+    return quiz.is_survey or grade >= quiz.pass_mark
+
+
+def enrolment_assessments_passed(*, enrolment) -> bool:
+    """True when every required graded quiz of the enrolment's course is passed.
+
+    Args:
+        enrolment: a ``courses.Enrolment``.
+
+    Returns:
+        True when the course has no required quiz, or the enrolment's participant
+        has a grade at or above the pass mark on each (by the quiz's grading method).
+    """
+    quizzes = list(
+        Quiz.objects.filter(
+            course_id=enrolment.cohort.course_id, required=True, kind=QuizKind.QUIZ
+        ).only("pk", "grading_method", "pass_mark", "kind")
+    )
+    if not quizzes:
+        return True
+    percents: dict[int, list[Decimal]] = {quiz.pk: [] for quiz in quizzes}
+    rows = (
+        Attempt.objects.filter(
+            quiz__in=quizzes,
+            participant_id=enrolment.participant_id,
+            status=AttemptStatus.SUBMITTED,
+        )
+        .order_by("number")
+        .values_list("quiz_id", "percent")
+    )
+    for quiz_id, percent in rows:
+        percents[quiz_id].append(percent)
+    for quiz in quizzes:
+        grade = grade_from_percents(percents[quiz.pk], quiz.grading_method)
+        if grade is None or grade < quiz.pass_mark:
+            return False
+    return True
+
+
+# --- Attempts ------------------------------------------------------------------
+
+
+def attempts_for_participant(*, quiz: Quiz, participant) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(quiz=quiz, participant=participant).order_by("number")
+
+
+def attempt_for_participant(*, attempt_id: int, participant) -> Attempt:
+    """The attempt if it is the participant's own.
+
+    Raises:
+        Attempt.DoesNotExist: no such attempt, or somebody else's (views answer 404).
+    """
+    return Attempt.objects.select_related("quiz", "enrolment__cohort__course").get(
+        pk=attempt_id, participant=participant
+    )
+
+
+def attempt_questions(*, attempt: Attempt) -> list[AttemptQuestion]:
+    """The attempt's questions in order with their choices; three queries at any size."""
+    return list(
+        AttemptQuestion.objects.filter(attempt=attempt)
+        .select_related("question")
+        .prefetch_related(
+            Prefetch("question__choices", queryset=Choice.objects.order_by("sort_order"))
+        )
+        .order_by("position")
+    )
+
+
+def attempts_used(*, quiz: Quiz, participant) -> int:
+    return Attempt.objects.filter(quiz=quiz, participant=participant).count()
+
+
+def attempt_time_is_up(*, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Past the time limit plus the grace period (or past the quiz's closing)."""
+    if attempt.deadline is None:
+        return False
+    now = now or timezone.now()
+    return (now - attempt.deadline).total_seconds() > grace_period_seconds()
+
+
+def review_allowed(
+    *, attempt: Attempt, now: datetime | None = None, used: int | None = None
+) -> bool:
+    """Whether the learner may now see answers, feedback and per-question scores.
+
+    Args:
+        attempt: a submitted attempt (an open one is never reviewable).
+        used: attempts used so far, if the caller has counted them already.
+    """
+    if attempt.status != AttemptStatus.SUBMITTED:
+        return False
+    quiz = attempt.quiz
+    now = now or timezone.now()
+    closed = quiz.closes_at is not None and now >= quiz.closes_at
+    policy = quiz.review_policy
+    if policy == ReviewPolicy.IMMEDIATELY:
+        return True
+    if policy == ReviewPolicy.AFTER_CLOSE:
+        return closed
+    if policy == ReviewPolicy.AFTER_LAST_ATTEMPT:
+        if closed:
+            return True
+        if not quiz.attempts_allowed:
+            return False
+        if used is None:
+            used = attempts_used(quiz=quiz, participant=attempt.participant_id)
+        return used >= quiz.attempts_allowed
+    return False
+
+
+# --- Instructor reports --------------------------------------------------------
+
+
+def quiz_attempt_rows(*, quiz: Quiz) -> list[dict]:
+    """One row per attempt on ``quiz`` for the instructor's table and exports."""
+    rows = []
+    attempts = (
+        Attempt.objects.filter(quiz=quiz)
+        .select_related("participant", "enrolment__cohort")
+        .order_by("participant__family_name", "participant__given_name", "number")
+    )
+    for attempt in attempts:
+        participant = attempt.participant
+        rows.append(
+            {
+                "participant_id": participant.pk,
+                "name": f"{participant.given_name} {participant.family_name}".strip(),
+                "email": participant.email,
+                "cohort": attempt.enrolment.cohort.slug if attempt.enrolment_id else "",
+                "attempt": attempt.number,
+                "status": attempt.get_status_display(),
+                "started_at": attempt.started_at,
+                "submitted_at": attempt.submitted_at,
+                "score": attempt.score,
+                "max_score": attempt.max_score,
+                "percent": attempt.percent,
+                "passed": attempt.passed,
+            }
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class QuestionStatistics:
+    question_id: int
+    title: str
+    kind: str
+    answered: int
+    facility: float | None
+    discrimination: float | None
+
+    @property
+    def is_weak(self) -> bool:
+        """Flag questions nearly everyone or nobody gets, or that do not discriminate."""
+        if self.facility is not None and (self.facility < 0.2 or self.facility > 0.95):
+            return True
+        return self.discrimination is not None and self.discrimination < 0.2
+
+
+def _correlation(xs: list[float], ys: list[float]) -> float | None:
+    n = len(xs)
+    if n < 3:
+        return None
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mean_x) ** 2 for x in xs)
+    syy = sum((y - mean_y) ** 2 for y in ys)
+    if sxx == 0 or syy == 0:
+        return None
+    sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    return sxy / math.sqrt(sxx * syy)
+
+
+def question_statistics(*, quiz: Quiz) -> list[QuestionStatistics]:
+    """Facility and discrimination per question over the quiz's submitted attempts.
+
+    Facility is the mean score fraction on the question. Discrimination is the
+    correlation between the question's score and the rest of the attempt's score
+    (the attempt total minus this question), over attempts that drew it; None
+    with fewer than three attempts or no spread.
+    """
+    rows = (
+        AttemptQuestion.objects.filter(attempt__quiz=quiz, attempt__status=AttemptStatus.SUBMITTED)
+        .values_list(
+            "question_id",
+            "question__title",
+            "question__kind",
+            "score",
+            "max_score",
+            "attempt__score",
+        )
+        .order_by("question__title", "question_id")
+    )
+    per_question: dict[int, dict] = {}
+    for question_id, title, kind, score, max_score, total in rows:
+        if not max_score:
+            continue
+        entry = per_question.setdefault(
+            question_id, {"title": title, "kind": kind, "fractions": [], "rest": []}
+        )
+        entry["fractions"].append(float(score / max_score))
+        entry["rest"].append(float(total - score))
+    return [
+        QuestionStatistics(
+            question_id=question_id,
+            title=entry["title"],
+            kind=entry["kind"],
+            answered=len(entry["fractions"]),
+            facility=sum(entry["fractions"]) / len(entry["fractions"]),
+            discrimination=_correlation(entry["fractions"], entry["rest"]),
+        )
+        for question_id, entry in per_question.items()
+    ]
+
+
+# --- Learning gain -------------------------------------------------------------
+
+
+def learning_gain_rows(
+    *, cohort_ids: list[int] | None = None, course_ids: list[int] | None = None
+) -> list[dict]:
+    """Pre- and post-test score per learner of cohorts with a test pair.
+
+    Each learner's score on a test is their grade by that quiz's grading method,
+    over the attempts made within that cohort's enrolment.
+
+    Args:
+        cohort_ids: only these cohorts (None: all with a pair).
+        course_ids: only cohorts of these courses.
+
+    Returns:
+        Rows ``{"participant_id", "cohort_id", "pre", "post", "gain"}`` with
+        percentages as Decimal; ``pre``/``post`` None when not sat, ``gain``
+        None unless both were sat. Learners who sat neither are left out.
+    """
+    pairs = CohortTestPair.objects.select_related("pre_test", "post_test")
+    if cohort_ids is not None:
+        pairs = pairs.filter(cohort_id__in=cohort_ids)
+    if course_ids is not None:
+        pairs = pairs.filter(cohort__course_id__in=course_ids)
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    by_quiz_cohort = {}
+    for pair in pairs:
+        by_quiz_cohort[(pair.pre_test_id, pair.cohort_id)] = ("pre", pair.pre_test.grading_method)
+        by_quiz_cohort[(pair.post_test_id, pair.cohort_id)] = (
+            "post",
+            pair.post_test.grading_method,
+        )
+    attempts = (
+        Attempt.objects.filter(
+            status=AttemptStatus.SUBMITTED,
+            enrolment__cohort_id__in=[p.cohort_id for p in pairs],
+            quiz_id__in={q for (q, _c) in by_quiz_cohort},
+        )
+        .order_by("number")
+        .values_list("participant_id", "enrolment__cohort_id", "quiz_id", "percent")
+    )
+    collected: dict[tuple[int, int], dict[str, list[Decimal]]] = {}
+    for participant_id, cohort_id, quiz_id, percent in attempts:
+        which = by_quiz_cohort.get((quiz_id, cohort_id))
+        if which is None:
+            continue
+        entry = collected.setdefault((participant_id, cohort_id), {"pre": [], "post": []})
+        entry[which[0]].append(percent)
+    methods = {
+        pair.cohort_id: (pair.pre_test.grading_method, pair.post_test.grading_method)
+        for pair in pairs
+    }
+    rows = []
+    for (participant_id, cohort_id), entry in sorted(collected.items()):
+        pre_method, post_method = methods[cohort_id]
+        pre = grade_from_percents(entry["pre"], pre_method)
+        post = grade_from_percents(entry["post"], post_method)
+        rows.append(
+            {
+                "participant_id": participant_id,
+                "cohort_id": cohort_id,
+                "pre": pre,
+                "post": post,
+                "gain": post - pre if pre is not None and post is not None else None,
+            }
+        )
+    return rows
+
+
+def learning_gain_summary(rows: list[dict]) -> dict:
+    """Mean pre, post and gain over the rows that sat both tests."""
+    both = [row for row in rows if row["gain"] is not None]
+    if not both:
+        return {"learners": 0, "pre": None, "post": None, "gain": None}
+
+    def mean(key):
+        return (sum(row[key] for row in both) / len(both)).quantize(TWO_PLACES)
+
+    return {"learners": len(both), "pre": mean("pre"), "post": mean("post"), "gain": mean("gain")}
+
+
+# --- Learner pages -------------------------------------------------------------
+
+
+def enrolment_for_quiz(*, quiz: Quiz, participant):
+    """The participant's active enrolment in the quiz's course (latest first), or None."""
+    if not quiz.course_id:
+        return None
+    from courses.models import Enrolment, EnrolmentStatus
+
+    return (
+        Enrolment.objects.filter(
+            participant=participant,
+            cohort__course_id=quiz.course_id,
+            status=EnrolmentStatus.ACTIVE,
+        )
+        .order_by("-enrolled_at")
+        .first()
+    )
+
+
+def quiz_overview(*, quiz: Quiz, participant) -> dict:
+    """What the quiz page shows a learner: their attempts, grade and what they may do."""
+    now = timezone.now()
+    attempts = list(attempts_for_participant(quiz=quiz, participant=participant))
+    submitted = [a for a in attempts if a.status == AttemptStatus.SUBMITTED]
+    open_attempt = next((a for a in attempts if a.status == AttemptStatus.IN_PROGRESS), None)
+    grade = grade_from_percents([a.percent for a in submitted], quiz.grading_method)
+    used = len(attempts)
+    left = None if not quiz.attempts_allowed else max(quiz.attempts_allowed - used, 0)
+    is_open = not (quiz.opens_at and now < quiz.opens_at) and not (
+        quiz.closes_at and now >= quiz.closes_at
+    )
+    enrolment = enrolment_for_quiz(quiz=quiz, participant=participant)
+    needs_enrolment = bool(quiz.course_id) and enrolment is None
+    return {
+        "attempts": attempts,
+        "open_attempt": open_attempt,
+        "grade": grade,
+        "passed": grade is not None and (quiz.is_survey or grade >= quiz.pass_mark),
+        "attempts_left": left,
+        "is_open": is_open,
+        "needs_enrolment": needs_enrolment,
+        "can_start": open_attempt is None and is_open and not needs_enrolment and left != 0,
+    }
+
+
+def attempt_result_context(*, attempt: Attempt) -> dict:
+    """The result page: overall result always; answers and feedback only in review."""
+    from . import display
+
+    used = attempts_used(quiz=attempt.quiz, participant=attempt.participant_id)
+    allowed = review_allowed(attempt=attempt, used=used)
+    quiz = attempt.quiz
+    left = None if not quiz.attempts_allowed else max(quiz.attempts_allowed - used, 0)
+    context = {
+        "quiz": quiz,
+        "review_allowed": allowed,
+        "attempts_left": left,
+        "can_retry": left != 0 and not (quiz.closes_at and timezone.now() >= quiz.closes_at),
+        "review": [],
+    }
+    if allowed:
+        context["review"] = [
+            display.review_view(
+                question=aq.question,
+                choice_order=aq.choice_order,
+                response=aq.response,
+                position=aq.position,
+                score=aq.score,
+                max_score=aq.max_score,
+            )
+            for aq in attempt_questions(attempt=attempt)
+        ]
+    return context
+
+
+# --- Grading specs -------------------------------------------------------------
+
+SPEC_CACHE_SECONDS = 60 * 60
+
+
+def _spec_key(question_id: int, updated_at: datetime) -> str:
+    return f"assessments:spec:{question_id}:{updated_at.timestamp():.6f}"
+
+
+def attempt_questions_for_grading(*, attempt: Attempt):
+    """The attempt's question rows and a grading spec per question id.
+
+    Specs are cached under the question's id and ``updated_at`` (saving a
+    question from the admin or the import writes it, so an edited question gets
+    a new key). Returns ``(rows, specs)``; at most three queries at any size,
+    one when every spec is cached.
+    """
+    from django.core.cache import cache
+    from django.db.models import F
+
+    from . import grading
+    from .models import Question
+
+    rows = list(
+        AttemptQuestion.objects.filter(attempt=attempt)
+        .only("id", "attempt_id", "question_id", "position", "response", "saved_at", "max_score")
+        .annotate(question_updated_at=F("question__updated_at"))
+        .order_by("position")
+    )
+    keys = {row.question_id: _spec_key(row.question_id, row.question_updated_at) for row in rows}
+    found = cache.get_many(list(keys.values()))
+    specs = {qid: found[key] for qid, key in keys.items() if key in found}
+    missing = [qid for qid in keys if qid not in specs]
+    if missing:
+        fresh = {}
+        for question in Question.objects.filter(pk__in=missing).prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("sort_order"))
+        ):
+            specs[question.pk] = grading.spec_from_question(question)
+            fresh[_spec_key(question.pk, question.updated_at)] = specs[question.pk]
+        cache.set_many(fresh, SPEC_CACHE_SECONDS)
+    return rows, specs
+
+
+def survey_summary(*, quiz: Quiz) -> list[dict]:
+    """Per question of a survey: Likert counts per scale point, or the free-text answers.
+
+    Returns rows ``{"title", "text", "kind", "counts": [(label, n)], "texts": [str]}``
+    over submitted attempts, in question order of first appearance.
+    """
+    rows = (
+        AttemptQuestion.objects.filter(attempt__quiz=quiz, attempt__status=AttemptStatus.SUBMITTED)
+        .select_related("question")
+        .prefetch_related(
+            Prefetch("question__choices", queryset=Choice.objects.order_by("sort_order"))
+        )
+        .order_by("question_id")
+    )
+    summary: dict[int, dict] = {}
+    for aq in rows:
+        question = aq.question
+        entry = summary.get(question.pk)
+        if entry is None:
+            choices = list(question.choices.all())
+            entry = summary[question.pk] = {
+                "title": question.title,
+                "text": question.text,
+                "kind": question.kind,
+                "labels": {c.pk: c.text for c in choices},
+                "tally": dict.fromkeys((c.pk for c in choices), 0),
+                "texts": [],
+            }
+        response = aq.response or {}
+        if question.kind == "free_text" and response.get("text", "").strip():
+            entry["texts"].append(response["text"].strip())
+        elif response.get("choice") in entry["tally"]:
+            entry["tally"][response["choice"]] += 1
+    return [
+        {
+            "title": entry["title"],
+            "text": entry["text"],
+            "kind": entry["kind"],
+            "counts": [(entry["labels"][pk], n) for pk, n in entry["tally"].items()],
+            "texts": entry["texts"],
+        }
+        for entry in summary.values()
+    ]

@@ -1,0 +1,510 @@
+"""Writes of the quiz engine: start an attempt, save answers, submit and grade.
+
+Every write that depends on an attempt's state runs in one transaction and
+re-reads the attempt with ``select_for_update`` (on SQLite the immediate
+transaction serialises writers the same way), so a replayed, doubled or late
+submit grades at most once and answers saved after the time limit are ignored.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import grading
+from .models import (
+    Attempt,
+    AttemptQuestion,
+    AttemptStatus,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizKind,
+)
+from .selectors import attempt_questions_for_grading, attempt_time_is_up
+
+TWO_PLACES = Decimal("0.01")
+
+
+class AssessmentError(Exception):
+    """A request the rules refuse; ``str()`` is a message for the learner."""
+
+
+class QuizNotOpen(AssessmentError):
+    pass
+
+
+class NoAttemptsLeft(AssessmentError):
+    pass
+
+
+class AttemptClosed(AssessmentError):
+    pass
+
+
+class AnswerRejected(AssessmentError):
+    """A response that does not fit its question; nothing was stored."""
+
+
+# --- Starting --------------------------------------------------------------------
+
+
+def _draw_questions(*, quiz: Quiz, rng: random.Random) -> list[Question]:
+    """Fixed questions plus random draws from categories, without repeats."""
+    chosen: list[Question] = []
+    seen: set[int] = set()
+    slots = list(quiz.slots.select_related("question").order_by("sort_order"))
+    for slot in slots:
+        if slot.question_id and slot.question_id not in seen:
+            chosen.append(slot.question)
+            seen.add(slot.question_id)
+    for slot in slots:
+        if not slot.category_id:
+            continue
+        pool = list(
+            Question.objects.filter(categories=slot.category_id).exclude(pk__in=seen).order_by("pk")
+        )
+        if len(pool) < slot.draw_count:
+            raise QuizNotOpen(_("This quiz is not ready: its question bank has too few questions."))
+        for question in rng.sample(pool, slot.draw_count):
+            chosen.append(question)
+            seen.add(question.pk)
+    if not chosen:
+        raise QuizNotOpen(_("This quiz has no questions yet."))
+    return chosen
+
+
+def _choice_order(question: Question, *, shuffle: bool, rng: random.Random) -> list[int]:
+    ids = [c.pk for c in sorted(question.choices.all(), key=lambda c: c.sort_order or 0)]
+    if question.kind == QuestionKind.LIKERT:
+        return ids  # a scale keeps its order
+    if question.kind == QuestionKind.ORDERING and len(ids) > 1:
+        # Ordering is always shuffled, and never shown already in the right order.
+        order = ids[:]
+        while order == ids:
+            rng.shuffle(order)
+        return order
+    if shuffle:
+        ids = ids[:]
+        rng.shuffle(ids)
+    return ids
+
+
+def quiz_is_open(*, quiz: Quiz, now: datetime) -> bool:
+    if quiz.opens_at and now < quiz.opens_at:
+        return False
+    return not (quiz.closes_at and now >= quiz.closes_at)
+
+
+def attempt_start(
+    *,
+    quiz: Quiz,
+    participant,
+    enrolment=None,
+    now: datetime | None = None,
+    rng: random.Random | None = None,
+) -> Attempt:
+    """Open a new attempt, or return the participant's open one.
+
+    Drawing fixes the questions, their order and the order of their choices
+    for the life of the attempt. An open attempt whose time ran out is first
+    submitted with what was saved in time.
+
+    Raises:
+        QuizNotOpen: before the opening or after the closing date, or the quiz
+            cannot be drawn.
+        NoAttemptsLeft: every attempt allowed is used.
+    """
+    now = now or timezone.now()
+    rng = rng or random.SystemRandom()
+    current = Attempt.objects.filter(
+        quiz=quiz, participant=participant, status=AttemptStatus.IN_PROGRESS
+    ).first()
+    if current is not None:
+        if not attempt_time_is_up(attempt=current, now=now):
+            return current
+        attempt_submit(attempt=current, now=now)
+    if not quiz_is_open(quiz=quiz, now=now):
+        raise QuizNotOpen(_("This quiz is not open now."))
+    used = Attempt.objects.filter(quiz=quiz, participant=participant).count()
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise NoAttemptsLeft(_("You have used every attempt this quiz allows."))
+    questions = _draw_questions(quiz=quiz, rng=rng)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    with_choices = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related(
+            "choices"
+        )
+    }
+    questions = [with_choices[q.pk] for q in questions]
+    tops = {q.pk: grading.max_score(grading.spec_from_question(q)) for q in questions}
+    deadline = None
+    if quiz.time_limit_minutes:
+        deadline = now + timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                quiz=quiz,
+                participant=participant,
+                enrolment=enrolment,
+                number=used + 1,
+                started_at=now,
+                deadline=deadline,
+                max_score=sum(tops.values(), Decimal("0")),
+            )
+            AttemptQuestion.objects.bulk_create(
+                AttemptQuestion(
+                    attempt=attempt,
+                    question=question,
+                    position=position,
+                    choice_order=_choice_order(question, shuffle=quiz.shuffle_choices, rng=rng),
+                    max_score=tops[question.pk],
+                )
+                for position, question in enumerate(questions, start=1)
+            )
+    except IntegrityError:
+        # A concurrent start won the race: resume the attempt it opened.
+        existing = Attempt.objects.filter(
+            quiz=quiz, participant=participant, status=AttemptStatus.IN_PROGRESS
+        ).first()
+        if existing is None:
+            raise
+        return existing
+    return attempt
+
+
+# --- Saving answers --------------------------------------------------------------
+
+
+def _clean_answers(
+    *, questions: list[AttemptQuestion], answers: dict[int, object], specs: dict | None = None
+) -> list[AttemptQuestion]:
+    """Validate every answer first, so that one bad answer stores nothing.
+
+    ``specs`` maps question ids to grading specs; without it each row's
+    ``question`` (with its choices) is used.
+    """
+    by_position = {aq.position: aq for aq in questions}
+    changed = []
+    for position, raw in answers.items():
+        aq = by_position.get(position)
+        if aq is None:
+            raise AnswerRejected(_("That question is not part of this attempt."))
+        if not raw:
+            aq.response = None
+            changed.append(aq)
+            continue
+        spec = specs[aq.question_id] if specs else grading.spec_from_question(aq.question)
+        try:
+            if isinstance(raw, dict) and "_unknown" in raw:
+                raise grading.ResponseError(_("The answer has a field this question does not use."))
+            aq.response = grading.validate_response(spec, raw)
+        except grading.ResponseError as error:
+            raise AnswerRejected(
+                _("Question %(number)d: %(problem)s") % {"number": position, "problem": error}
+            ) from None
+        changed.append(aq)
+    return changed
+
+
+def attempt_save_answers(
+    *, attempt: Attempt, answers: dict[int, object], now: datetime | None = None
+) -> int:
+    """Store the learner's answers (by question position) on an open attempt.
+
+    Answers are checked before the write transaction; the transaction first
+    stamps ``last_saved_at`` only if the attempt is still open and in time
+    (one conditional UPDATE, which also makes a concurrent submit re-read),
+    then writes the answers.
+
+    Returns:
+        How many answers were stored.
+
+    Raises:
+        AttemptClosed: the attempt is submitted or out of time (nothing stored).
+        AnswerRejected: an answer does not fit its question, or names a question
+            not in the attempt (nothing stored).
+    """
+    from datetime import timedelta as _timedelta
+
+    from .selectors import grace_period_seconds
+
+    now = now or timezone.now()
+    if attempt.status != AttemptStatus.IN_PROGRESS:
+        raise AttemptClosed(_("This attempt has been submitted; it cannot be changed."))
+    if attempt_time_is_up(attempt=attempt, now=now):
+        raise AttemptClosed(_("The time limit has passed; later answers are not saved."))
+    questions, specs = attempt_questions_for_grading(attempt=attempt)
+    changed = _clean_answers(questions=questions, answers=answers, specs=specs)
+    for aq in changed:
+        aq.saved_at = now
+    in_time = Q(deadline__isnull=True) | Q(
+        deadline__gte=now - _timedelta(seconds=grace_period_seconds())
+    )
+    rows_sql, rows_params = _question_rows_statement(changed, ["response", "saved_at"])
+    with transaction.atomic():
+        still_open = Attempt.objects.filter(
+            in_time, pk=attempt.pk, status=AttemptStatus.IN_PROGRESS
+        ).update(last_saved_at=now)
+        if not still_open:
+            raise AttemptClosed(_("This attempt is closed; the answer was not saved."))
+        if rows_params:
+            with connection.cursor() as cursor:
+                cursor.executemany(rows_sql, rows_params)
+    return len(changed)
+
+
+# --- Submitting ------------------------------------------------------------------
+
+
+def _percent(score: Decimal, top: Decimal) -> Decimal:
+    if not top:
+        return Decimal("100.00")
+    return (score * 100 / top).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _update_statement(model, fields: list[str], where: str = "") -> str:
+    """``UPDATE <table> SET <field> = %s, ... WHERE <pk> = %s <where>`` for ``model``."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in fields)
+    return (
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608 - quoted identifiers only
+        f"WHERE {quote(meta.pk.column)} = %s {where}"
+    )
+
+
+def _db_values(instance, fields: list[str]) -> list:
+    """``fields`` of ``instance`` adapted for the database (JSON, dates, decimals)."""
+    meta = type(instance)._meta
+    return [
+        meta.get_field(name).get_db_prep_save(
+            getattr(instance, meta.get_field(name).attname), connection
+        )
+        for name in fields
+    ]
+
+
+def _question_rows_statement(questions: list[AttemptQuestion], fields: list[str]):
+    """One prepared UPDATE and its parameters for every row (``executemany``).
+
+    ``bulk_update`` builds a CASE expression per field and row; on the write
+    paths, which hold the database's write lock, statements prepared before
+    the transaction keep that lock for as short a time as possible.
+    """
+    sql = _update_statement(AttemptQuestion, fields)
+    return sql, [[*_db_values(aq, fields), aq.pk] for aq in questions]
+
+
+def attempt_submit(
+    *, attempt: Attempt, answers: dict[int, object] | None = None, now: datetime | None = None
+) -> Attempt:
+    """Grade the attempt once and close it; a replay returns the graded attempt.
+
+    Answers sent with the submit are stored first if they arrive in time; after
+    the time limit and grace period they are ignored and the attempt is graded
+    on what was saved in time.
+
+    Reading and grading happen before the write transaction; the transaction
+    then closes the attempt with a compare-and-set UPDATE (still open, nothing
+    saved since it was read). Only one of several concurrent submits can win
+    it; the others re-read and return the graded attempt. This keeps the
+    database's write lock for a few statements only.
+
+    Raises:
+        AnswerRejected: an answer sent with the submit does not fit (nothing
+            stored, the attempt stays open).
+    """
+    now = now or timezone.now()
+    current = attempt if "quiz" in attempt._state.fields_cache else None
+    while True:
+        if current is None:
+            current = Attempt.objects.select_related("quiz", "enrolment__cohort__course").get(
+                pk=attempt.pk
+            )
+        if current.status != AttemptStatus.IN_PROGRESS:
+            return current
+        late = attempt_time_is_up(attempt=current, now=now)
+        questions, specs = attempt_questions_for_grading(attempt=current)
+        if answers and not late:
+            changed = _clean_answers(questions=questions, answers=answers, specs=specs)
+            for aq in changed:
+                aq.saved_at = now
+        total = Decimal("0")
+        for aq in questions:
+            aq.score = grading.grade(specs[aq.question_id], aq.response).score
+            total += aq.score
+        current.status = AttemptStatus.SUBMITTED
+        current.submitted_at = min(now, current.deadline) if late and current.deadline else now
+        current.score = min(total, current.max_score)
+        current.percent = _percent(current.score, current.max_score)
+        current.passed = (
+            True
+            if current.quiz.kind == QuizKind.SURVEY
+            else current.percent >= current.quiz.pass_mark
+        )
+        # Both statements are prepared first: the write lock is held for two
+        # executions only. The attempt closes only if it is still open and
+        # nothing was saved since it was read (compare-and-set).
+        closing = ["status", "submitted_at", "score", "percent", "passed"]
+        quote = connection.ops.quote_name
+        where = f"AND {quote('status')} = %s AND {quote('last_saved_at')} " + (
+            "= %s" if current.last_saved_at else "IS NULL"
+        )
+        close_sql = _update_statement(Attempt, closing, where)
+        close_params = [*_db_values(current, closing), current.pk, AttemptStatus.IN_PROGRESS.value]
+        if current.last_saved_at:
+            close_params += _db_values(current, ["last_saved_at"])
+        rows_sql, rows_params = _question_rows_statement(
+            questions, ["response", "saved_at", "score"]
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(close_sql, close_params)
+            if cursor.rowcount != 1:
+                current = None
+                continue  # submitted or changed meanwhile: read again
+            if rows_params:
+                cursor.executemany(rows_sql, rows_params)
+        # Completion reads the course's requirements; it runs after the write
+        # lock is released and only when this attempt can have changed it: a
+        # failed attempt never makes a quiz grade passing, whatever the method.
+        if current.enrolment_id and current.passed:
+            from courses.services import enrolment_completion_update
+
+            enrolment_completion_update(enrolment=current.enrolment)
+        return current
+
+
+def attempts_close_expired(*, now: datetime | None = None) -> int:
+    """Submit every open attempt whose time ran out (for a periodic task)."""
+    now = now or timezone.now()
+    count = 0
+    for attempt in Attempt.objects.filter(
+        status=AttemptStatus.IN_PROGRESS, deadline__isnull=False, deadline__lt=now
+    ):
+        if attempt_time_is_up(attempt=attempt, now=now):
+            attempt_submit(attempt=attempt, now=now)
+            count += 1
+    return count
+
+
+# --- Question bank ---------------------------------------------------------------
+
+
+def question_save_draft(*, draft) -> tuple[Question, bool]:
+    """Create or update the bank question titled ``draft.title`` from an import draft.
+
+    Its choices are replaced by the draft's. Returns ``(question, created)``.
+    """
+    from .models import Choice, QuestionCategory
+
+    question = Question.objects.filter(title=draft.title).first()
+    created = question is None
+    if created:
+        question = Question(title=draft.title)
+    for name in (
+        "kind",
+        "text",
+        "points",
+        "general_feedback",
+        "multiple_scoring",
+        "true_false_answer",
+        "numeric_answer",
+        "numeric_tolerance",
+        "tolerance_kind",
+        "band_mode",
+        "band_answer",
+    ):
+        setattr(question, name, getattr(draft, name))
+    question.full_clean(exclude=["image"])
+    question.save()
+    categories = [
+        QuestionCategory.objects.get_or_create(kind=kind, name=name)[0]
+        for kind, name in draft.categories
+    ]
+    question.categories.set(categories)
+    question.choices.all().delete()
+    Choice.objects.bulk_create(
+        Choice(
+            question=question,
+            sort_order=index,
+            text=c.text,
+            is_correct=c.is_correct,
+            match_text=c.match_text,
+            language=c.language,
+            feedback=c.feedback,
+        )
+        for index, c in enumerate(draft.choices)
+    )
+    return question, created
+
+
+def question_import(*, name: str, content: bytes, dry_run: bool = False) -> dict:
+    """Import questions from a spreadsheet; all rows or none.
+
+    Returns:
+        ``{"created": n, "updated": n, "errors": [..]}``; with errors, nothing
+        was written.
+
+    Raises:
+        importing.ImportFileError: the file cannot be read.
+    """
+    from .importing import parse_rows, read_rows
+
+    drafts, errors = parse_rows(read_rows(name, content))
+    result = {"created": 0, "updated": 0, "errors": errors}
+    if errors:
+        return result
+    existing = set(
+        Question.objects.filter(title__in=[d.title for d in drafts]).values_list("title", flat=True)
+    )
+    result["created"] = sum(1 for d in drafts if d.title not in existing)
+    result["updated"] = len(drafts) - result["created"]
+    if dry_run:
+        return result
+    with transaction.atomic():
+        for draft in drafts:
+            question_save_draft(draft=draft)
+    return result
+
+
+@transaction.atomic
+def quiz_save(*, title: str, questions: list[Question], **fields) -> tuple[Quiz, bool]:
+    """Create or update the quiz titled ``title`` with these fixed questions, in order.
+
+    ``fields`` are other ``Quiz`` fields (course, pass_mark, review_policy …).
+    Returns ``(quiz, created)``.
+    """
+    from .models import QuizSlot
+
+    quiz = Quiz.objects.filter(title=title).first()
+    created = quiz is None
+    if created:
+        quiz = Quiz(title=title)
+    for name, value in fields.items():
+        setattr(quiz, name, value)
+    quiz.full_clean(exclude=["course"])
+    quiz.save()
+    wanted = [q.pk for q in questions]
+    current = list(
+        QuizSlot.objects.filter(quiz=quiz)
+        .order_by("sort_order")
+        .values_list("question_id", flat=True)
+    )
+    if current != wanted:
+        QuizSlot.objects.filter(quiz=quiz).delete()
+        QuizSlot.objects.bulk_create(
+            QuizSlot(quiz=quiz, question=question, sort_order=index)
+            for index, question in enumerate(questions)
+        )
+    return quiz, created

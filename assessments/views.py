@@ -1,0 +1,153 @@
+"""Learner views: the quiz page, the attempt, autosave, submit and the result.
+
+Views parse, call one service or selector, and render. Every attempt URL is
+looked up with the participant in the query, so somebody else's attempt is a 404
+for GET and POST alike.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from portal.registry.decorators import profile_required
+
+from . import display, selectors, services
+from .forms import TooManyFields, answers_from_post
+from .models import Attempt, AttemptQuestion, AttemptStatus, Quiz
+
+
+def _attempt_or_404(request, attempt_id: int) -> Attempt:
+    try:
+        return selectors.attempt_for_participant(
+            attempt_id=attempt_id, participant=request.participant
+        )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
+
+
+@never_cache
+@require_GET
+@profile_required
+def quiz_detail(request, quiz_id: int):
+    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    context = selectors.quiz_overview(quiz=quiz, participant=request.participant)
+    return render(request, "assessments/quiz_detail.html", {"quiz": quiz, **context})
+
+
+@require_POST
+@profile_required
+def attempt_start(request, quiz_id: int):
+    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    enrolment = selectors.enrolment_for_quiz(quiz=quiz, participant=request.participant)
+    if quiz.course_id and enrolment is None:
+        messages.error(request, _("Enrol in the course before you take its quiz."))
+        return redirect("assessments:quiz_detail", quiz_id=quiz.pk)
+    try:
+        attempt = services.attempt_start(
+            quiz=quiz, participant=request.participant, enrolment=enrolment
+        )
+    except services.AssessmentError as error:
+        messages.error(request, str(error))
+        return redirect("assessments:quiz_detail", quiz_id=quiz.pk)
+    if attempt.status == AttemptStatus.SUBMITTED:
+        return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+    return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
+
+
+@never_cache
+@profile_required
+def attempt_detail(request, attempt_id: int):
+    attempt = _attempt_or_404(request, attempt_id)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    if attempt.status != AttemptStatus.IN_PROGRESS:
+        return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+    if selectors.attempt_time_is_up(attempt=attempt):
+        services.attempt_submit(attempt=attempt)
+        messages.warning(request, _("The time limit has passed; your saved answers were graded."))
+        return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+    questions = [
+        display.question_view(
+            question=aq.question,
+            choice_order=aq.choice_order,
+            response=aq.response,
+            position=aq.position,
+        )
+        for aq in selectors.attempt_questions(attempt=attempt)
+    ]
+    return render(
+        request,
+        "assessments/attempt_detail.html",
+        {"attempt": attempt, "quiz": attempt.quiz, "questions": questions, "now": timezone.now()},
+    )
+
+
+@require_POST
+@profile_required
+def attempt_answer(request, attempt_id: int):
+    """Autosave: store the answers posted for one or more questions; JSON reply."""
+    attempt = _attempt_or_404(request, attempt_id)
+    try:
+        answers = answers_from_post(request.POST, language=get_language() or "")
+        if not answers:
+            return JsonResponse({"saved": 0, "error": _("No answer was sent.")}, status=400)
+        saved = services.attempt_save_answers(attempt=attempt, answers=answers)
+    except (services.AnswerRejected, TooManyFields) as error:
+        return JsonResponse({"saved": 0, "error": str(error)}, status=400)
+    except services.AttemptClosed as error:
+        return JsonResponse({"saved": 0, "error": str(error)}, status=409)
+    return JsonResponse({"saved": saved, "saved_at": timezone.now().isoformat()})
+
+
+@require_POST
+@profile_required
+def attempt_submit(request, attempt_id: int):
+    attempt = _attempt_or_404(request, attempt_id)
+    try:
+        answers = answers_from_post(request.POST, language=get_language() or "")
+        services.attempt_submit(attempt=attempt, answers=answers)
+    except (services.AnswerRejected, TooManyFields) as error:
+        messages.error(request, str(error))
+        return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
+    return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+
+
+@never_cache
+@require_GET
+@profile_required
+def attempt_result(request, attempt_id: int):
+    attempt = _attempt_or_404(request, attempt_id)
+    if attempt.status != AttemptStatus.SUBMITTED:
+        return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
+    context = selectors.attempt_result_context(attempt=attempt)
+    return render(request, "assessments/attempt_result.html", {"attempt": attempt, **context})
+
+
+@never_cache
+@require_GET
+@profile_required
+def attempt_question_image(request, attempt_id: int, position: int):
+    """The image of an image-identification question, without its file name."""
+    attempt = _attempt_or_404(request, attempt_id)
+    aq = get_object_or_404(
+        AttemptQuestion.objects.select_related("question__image"),
+        attempt=attempt,
+        position=position,
+    )
+    image = aq.question.image
+    if image is None:
+        raise Http404
+    rendition = image.get_rendition("max-1000x800")
+    content_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
+    response = FileResponse(rendition.file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = "inline"
+    return response

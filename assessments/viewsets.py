@@ -1,0 +1,115 @@
+"""Admin viewsets of the question bank, quizzes and pre/post pairs."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CohortTestPair, Question, QuestionCategory, Quiz
+
+
+class QuestionCategoryViewSet(SnippetViewSet):
+    model = QuestionCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Question categories")
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    panels = [FieldPanel("kind"), FieldPanel("name")]
+
+
+class QuestionViewSet(SnippetViewSet):
+    """Questions with their choices inline; the preview shows the learner's view."""
+
+    model = Question
+    icon = "help"
+    menu_label = _("Question bank")
+    list_display = ["title", "kind", "points", "updated_at"]
+    list_filter = ["kind", "categories"]
+    search_fields = ["title", "text"]
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("points")]),
+        FieldPanel("text"),
+        FieldPanel("image"),
+        FieldPanel("categories"),
+        InlinePanel(
+            "choices",
+            heading=_("Choices, accepted answers, items or pairs"),
+            label=_("Choice"),
+            help_text=_(
+                "Choice questions: tick the right ones. Short text: each accepted answer. "
+                "Ordering: the items in the right order. Matching: a prompt and its partner "
+                "(a partner without prompt is a distractor). Likert: the scale points in order."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("multiple_scoring"),
+                FieldPanel("true_false_answer"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("numeric_answer"),
+                        FieldPanel("numeric_tolerance"),
+                        FieldPanel("tolerance_kind"),
+                    ]
+                ),
+                FieldPanel("band_mode"),
+                FieldPanel("band_answer"),
+            ],
+            heading=_("Answer settings for this kind"),
+        ),
+        FieldPanel("general_feedback"),
+    ]
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "tasks"
+    menu_label = _("Quizzes")
+    list_display = ["title", "kind", "course", "pass_mark", "attempts_allowed", "updated_at"]
+    list_filter = ["kind", "required"]
+    search_fields = ["title"]
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("course"), FieldPanel("required")]),
+        InlinePanel(
+            "slots",
+            heading=_("Questions"),
+            label=_("Question or random draw"),
+            help_text=_("Pick a question, or a category and how many questions to draw from it."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("pass_mark"),
+                        FieldPanel("attempts_allowed"),
+                        FieldPanel("time_limit_minutes"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review_policy")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+            ],
+            heading=_("Settings"),
+        ),
+    ]
+
+
+class CohortTestPairViewSet(SnippetViewSet):
+    model = CohortTestPair
+    icon = "resubmit"
+    menu_label = _("Pre/post tests")
+    list_display = ["cohort", "pre_test", "post_test"]
+    panels = [
+        FieldPanel("cohort"),
+        FieldRowPanel([FieldPanel("pre_test"), FieldPanel("post_test")]),
+    ]
+
+
+class AssessmentsViewSetGroup(SnippetViewSetGroup):
+    items = (QuizViewSet, QuestionViewSet, QuestionCategoryViewSet, CohortTestPairViewSet)
+    menu_icon = "tasks"
+    menu_label = _("Assessments")
+    menu_name = "assessments"
+    menu_order = 220

@@ -1,0 +1,97 @@
+/* Saves each answer as the learner goes (one POST per change, with the CSRF
+   token), keeps ordering buttons and colour-band drawings working, and shows
+   the time left. The server is the judge of time; this only informs. */
+(function () {
+  "use strict";
+  var form = document.getElementById("attempt-form");
+  if (!form) { return; }
+  var t = window.ASSESSMENTS_I18N || {};
+  var status = document.getElementById("attempt-status");
+  var url = form.getAttribute("data-save-url");
+  var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var timers = {};
+  var FILLS = {metal: "#a8adb3", red: "#c8102e", white: "#ffffff", yellow: "#ffd200", green: "#00843d",
+    blue: "#0033a0", black: "#111111", orange: "#ff8200", light_blue: "#6cace4", light_green: "#8edd65", lime: "#bfd730",
+    pink: "#f4a6c8", purple: "#6d2077"};
+  var LEGS = {left: 150, right: 70}, TOPS = {above: 40, below: 130};
+
+  function say(text) { if (status) { status.textContent = text; } }
+
+  function save(fieldset) {
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", csrf);
+    fieldset.querySelectorAll("input, select, textarea").forEach(function (el) {
+      if (!el.name || el.disabled) { return; }
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) { return; }
+      data.append(el.name, el.value);
+    });
+    say(t.saving || "Saving…");
+    fetch(url, {method: "POST", body: data, credentials: "same-origin", headers: {"X-CSRFToken": csrf}})
+      .then(function (response) {
+        return response.json().then(function (body) {
+          if (response.ok) { say(t.saved || "Saved."); } else { say(body.error || t.failed); }
+        });
+      })
+      .catch(function () { say(t.failed || "Not saved."); });
+  }
+
+  function schedule(fieldset, delay) {
+    var key = fieldset.id;
+    clearTimeout(timers[key]);
+    timers[key] = setTimeout(function () { save(fieldset); }, delay);
+  }
+
+  function redraw(fieldset) {
+    var svg = fieldset.querySelector(".bands-drawing .bands-rects");
+    if (!svg || !fieldset.querySelector(".bands-written")) { return; }
+    while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+    fieldset.querySelectorAll(".bands-slot").forEach(function (slotSet) {
+      var parts = slotSet.getAttribute("data-slot").split("_");
+      var index = 0;
+      slotSet.querySelectorAll("select").forEach(function (select) {
+        if (!select.value) { return; }
+        var rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+        rect.setAttribute("x", LEGS[parts[0]] - 12); rect.setAttribute("y", TOPS[parts[1]] + index * 16);
+        rect.setAttribute("width", 24); rect.setAttribute("height", 14); rect.setAttribute("rx", 2);
+        rect.setAttribute("fill", FILLS[select.value]); rect.setAttribute("stroke", "#222");
+        svg.appendChild(rect); index += 1;
+      });
+    });
+  }
+
+  form.addEventListener("change", function (event) {
+    var fieldset = event.target.closest("fieldset.question");
+    if (!fieldset) { return; }
+    redraw(fieldset);
+    schedule(fieldset, 150);
+  });
+  form.addEventListener("input", function (event) {
+    var fieldset = event.target.closest("fieldset.question");
+    if (fieldset && event.target.matches("input[type=text], textarea")) { schedule(fieldset, 800); }
+  });
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest(".js-up, .js-down");
+    if (!button) { return; }
+    var item = button.closest("li");
+    if (button.classList.contains("js-up") && item.previousElementSibling) {
+      item.parentNode.insertBefore(item, item.previousElementSibling);
+    } else if (button.classList.contains("js-down") && item.nextElementSibling) {
+      item.parentNode.insertBefore(item.nextElementSibling, item);
+    }
+    button.focus();
+    schedule(button.closest("fieldset.question"), 150);
+  });
+
+  var deadline = document.getElementById("attempt-deadline");
+  if (deadline) {
+    var end = Date.parse(deadline.getAttribute("data-deadline"));
+    var out = deadline.querySelector(".attempt-countdown");
+    var tick = function () {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      out.textContent = left > 0
+        ? (t.timeLeft || "Time left:") + " " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0")
+        : (t.up || "Time is up.");
+    };
+    tick(); setInterval(tick, 1000);
+  }
+})();

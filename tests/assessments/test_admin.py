@@ -1,0 +1,144 @@
+"""Instructor views in the admin: report access, exports, import, learner-view preview."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from assessments import services
+from courses.models import CourseInstructor
+from tests.assessments.factories import make_question, make_quiz
+from tests.courses.factories import ParticipantFactory, make_course
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def quiz_with_attempt(db):
+    course = make_course(modules=1)
+    quiz = make_quiz([make_question()], course=course)
+    learner = ParticipantFactory(given_name='=HYPERLINK("http://evil")', family_name="X")
+    services.attempt_submit(attempt=services.attempt_start(quiz=quiz, participant=learner))
+    return quiz
+
+
+@pytest.mark.django_db
+class TestReport:
+    def test_course_instructor_sees_report_and_exports(self, client, instructor, quiz_with_attempt):
+        quiz = quiz_with_attempt
+        client.force_login(instructor)
+        url = reverse("assessments_quiz_report", args=[quiz.pk])
+        denied = client.get(url)  # Wagtail turns PermissionDenied into a redirect home
+        assert denied.status_code == 302 and denied.url == "/admin/"
+        CourseInstructor.objects.create(course=quiz.course, user=instructor)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Facility" in response.content.decode()
+        csv_response = client.get(reverse("assessments_quiz_export", args=[quiz.pk, "csv"]))
+        assert "'=HYPERLINK" in csv_response.content.decode("utf-8-sig")
+        xlsx = client.get(reverse("assessments_quiz_export", args=[quiz.pk, "xlsx"]))
+        sheet = load_workbook(io.BytesIO(xlsx.content)).active
+        assert sheet["B2"].value.startswith("'=") and sheet["B2"].data_type == "s"
+
+    def test_learner_cannot_reach_admin_report(self, client, learner, quiz_with_attempt):
+        client.force_login(learner)
+        response = client.get(reverse("assessments_quiz_report", args=[quiz_with_attempt.pk]))
+        assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_import_view_lists_problems_and_writes_nothing(client, admin_user):
+    client.force_login(admin_user)
+    url = reverse("assessments_question_import")
+    upload = io.BytesIO(b"title,kind,text,choices\nQ,single,Pick,a|b\n")
+    upload.name = "bank.csv"
+    response = client.post(url, {"file": upload})
+    assert (
+        "row 2: choices: give at least two choices and mark exactly one with *"
+        in response.content.decode()
+    )
+    upload = io.BytesIO(b"title,kind,text,choices\nQ,single,Pick,*a|b\n")
+    upload.name = "bank.csv"
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_user_without_permission_cannot_import(client):
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    denied = client.get(reverse("assessments_question_import"))
+    assert denied.status_code == 302 and denied.url == "/admin/"
+    editor.user_permissions.add(Permission.objects.get(codename="add_question"))
+    assert client.get(reverse("assessments_question_import")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_instructors_may_import_questions(client, instructor):
+    client.force_login(instructor)
+    assert client.get(reverse("assessments_question_import")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_question_preview_shows_the_learner_view(client, admin_user):
+    question = make_question("single")
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_assessments_question:preview_on_edit", args=[question.pk])
+    edit = client.get(reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]))
+    assert edit.status_code == 200
+    form = {
+        "title": question.title,
+        "kind": "single",
+        "text": "Which crane?",
+        "points": "1",
+        "general_feedback": "",
+        "multiple_scoring": "all_or_nothing",
+        "numeric_tolerance": "0",
+        "tolerance_kind": "absolute",
+        "band_mode": "read",
+        "band_answer": "{}",
+        "true_false_answer": "unknown",
+        "choices-TOTAL_FORMS": "2",
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "0",
+        "choices-MAX_NUM_FORMS": "1000",
+        "choices-0-text": "Hooded",
+        "choices-0-is_correct": "on",
+        "choices-0-ORDER": "1",
+        "choices-0-feedback": "FEEDBACK-SECRET",
+        "choices-0-match_text": "",
+        "choices-0-language": "",
+        "choices-1-text": "Red-crowned",
+        "choices-1-ORDER": "2",
+        "choices-1-feedback": "",
+        "choices-1-match_text": "",
+        "choices-1-language": "",
+    }
+    assert client.post(url, form).json()["is_valid"] is True
+    html = client.get(url).content.decode()
+    assert "Which crane?" in html and "Red-crowned" in html
+    assert "FEEDBACK-SECRET" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["quiz", "question", "questioncategory", "cohorttestpair"])
+def test_admin_listing_and_forms_render(client, admin_user, model):
+    make_quiz([make_question()])
+    client.force_login(admin_user)
+    assert client.get(reverse(f"wagtailsnippets_assessments_{model}:list")).status_code == 200
+    assert client.get(reverse(f"wagtailsnippets_assessments_{model}:add")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_edit_forms_render(client, admin_user):
+    question = make_question("matching")
+    quiz = make_quiz([question])
+    client.force_login(admin_user)
+    assert (
+        client.get(reverse("wagtailsnippets_assessments_quiz:edit", args=[quiz.pk])).status_code
+        == 200
+    )
+    edit = client.get(reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]))
+    assert edit.status_code == 200 and "Antigone vipio" in edit.content.decode()
