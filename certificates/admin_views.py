@@ -1,0 +1,213 @@
+"""The secretariat's certificate desk in the Wagtail admin.
+
+Find a certificate, revoke or re-issue it with a reason, issue one by hand,
+start a bulk issue for a cohort or course and watch its progress, download a
+cohort's PDFs as one ZIP. Everyone else gets 404.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import services
+from .forms import BulkIssueForm, HandIssueForm, ReasonForm
+from .models import Certificate, IssueRun
+from .selectors import cohort_certificates, issue_runs_recent
+
+PAGE_SIZE = 50
+ZIP_IN_MEMORY = 16 * 1024 * 1024
+
+
+def is_secretariat(user) -> bool:
+    from portal.accounts.roles import Role
+
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=Role.SECRETARIAT.value).exists()
+
+
+def secretariat_only(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_secretariat(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@secretariat_only
+@require_http_methods(["GET"])
+def certificate_index(request):
+    """Certificates, newest first; search by serial, name or course."""
+    query = request.GET.get("q", "").strip()
+    certificates = Certificate.objects.select_related("enrolment__cohort")
+    if query:
+        certificates = certificates.filter(
+            Q(serial__icontains=query)
+            | Q(holder_name__icontains=query)
+            | Q(holder_native_name__icontains=query)
+            | Q(course_title__icontains=query)
+        )
+    return TemplateResponse(
+        request,
+        "certificates/admin/index.html",
+        {
+            "certificates": certificates[:PAGE_SIZE],
+            "query": query,
+            "runs": issue_runs_recent(5),
+            "header_title": _("Certificates"),
+        },
+    )
+
+
+@secretariat_only
+@require_http_methods(["GET"])
+def certificate_detail(request, pk: int):
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrolment__cohort", "participant"), pk=pk
+    )
+    return TemplateResponse(
+        request,
+        "certificates/admin/detail.html",
+        {
+            "certificate": certificate,
+            "events": certificate.events.select_related("acting_user"),
+            "status": certificate.display_status(),
+            "revoke_form": ReasonForm(prefix="revoke"),
+            "reissue_form": ReasonForm(prefix="reissue"),
+            "header_title": certificate.serial,
+        },
+    )
+
+
+def _act(request, pk: int, prefix: str, action):
+    certificate = get_object_or_404(Certificate, pk=pk)
+    form = ReasonForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason."))
+        return redirect("certificates_admin:detail", pk=pk)
+    try:
+        result = action(
+            certificate=certificate, acting_user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("certificates_admin:detail", pk=pk)
+    return result
+
+
+@secretariat_only
+@require_POST
+def certificate_revoke(request, pk: int):
+    result = _act(request, pk, "revoke", services.certificate_revoke)
+    if isinstance(result, Certificate):
+        messages.success(request, _("Certificate %(serial)s revoked.") % {"serial": result.serial})
+        return redirect("certificates_admin:detail", pk=result.pk)
+    return result
+
+
+@secretariat_only
+@require_POST
+def certificate_reissue(request, pk: int):
+    result = _act(request, pk, "reissue", services.certificate_reissue)
+    if isinstance(result, Certificate):
+        messages.success(
+            request,
+            _("Re-issued as %(serial)s; the old one is superseded.") % {"serial": result.serial},
+        )
+        return redirect("certificates_admin:detail", pk=result.pk)
+    return result
+
+
+@secretariat_only
+@require_http_methods(["GET", "POST"])
+def certificate_issue(request):
+    """Issue one certificate by hand, for an enrolment, with a reason."""
+    form = HandIssueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            certificate = services.certificate_issue(
+                enrolment=form.cleaned_data["enrolment"],
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Certificate %(serial)s issued.") % {"serial": certificate.serial}
+            )
+            return redirect("certificates_admin:detail", pk=certificate.pk)
+    return TemplateResponse(
+        request,
+        "certificates/admin/form.html",
+        {"form": form, "header_title": _("Issue a certificate by hand")},
+    )
+
+
+@secretariat_only
+@require_http_methods(["GET", "POST"])
+def bulk_issue(request):
+    """Issue every earned certificate of a cohort or course, as a background task."""
+    form = BulkIssueForm(request.POST or None, initial={"cohort": request.GET.get("cohort")})
+    if request.method == "POST" and form.is_valid():
+        run = services.issue_run_create(
+            cohort=form.cleaned_data.get("cohort"),
+            course=form.cleaned_data.get("course"),
+            acting_user=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        return redirect("certificates_admin:run", pk=run.pk)
+    return TemplateResponse(
+        request,
+        "certificates/admin/form.html",
+        {"form": form, "header_title": _("Issue certificates for a cohort or course")},
+    )
+
+
+@secretariat_only
+@require_http_methods(["GET"])
+def issue_run(request, pk: int):
+    """A bulk issue's progress; the page reloads itself until it is finished."""
+    run = get_object_or_404(IssueRun.objects.select_related("cohort", "course"), pk=pk)
+    return TemplateResponse(
+        request,
+        "certificates/admin/run.html",
+        {"run": run, "header_title": _("Bulk issue: %(target)s") % {"target": run}},
+    )
+
+
+@secretariat_only
+@require_http_methods(["GET"])
+def cohort_zip(request, cohort_id: int):
+    """Every valid certificate PDF of a cohort, in one ZIP, for printing."""
+    from courses.models import Cohort
+
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    # Spooled: a large cohort's archive goes to a temporary file, not memory.
+    buffer = tempfile.SpooledTemporaryFile(max_size=ZIP_IN_MEMORY)  # noqa: SIM115 — the response closes it
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for certificate in cohort_certificates(cohort=cohort):
+            if not certificate.pdf:
+                continue
+            with certificate.pdf.open("rb") as handle:
+                archive.writestr(f"{certificate.serial}.pdf", handle.read())
+    buffer.seek(0)
+    return FileResponse(
+        buffer,
+        as_attachment=True,
+        filename=f"certificates-{cohort.slug}.zip",
+        content_type="application/zip",
+    )

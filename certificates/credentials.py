@@ -1,0 +1,211 @@
+"""Open Badges 3.0 credentials: build an ``OpenBadgeCredential`` and sign it as a VC-JWT.
+
+The proof format is VC-JWT (OB 3.0 §8.2, "JSON Web Token Proof Format"): the
+credential is the JWT payload, with the registered claims ``iss``, ``jti``,
+``sub``, ``nbf`` (and ``exp`` when it expires), signed with RS256. OB 3.0
+requires every conforming verifier to support RS256, so it is the choice that
+travels furthest; it needs nothing beyond ``cryptography``, and an external
+JWT proof leaves the JSON untouched (no JSON-LD canonicalisation, which a Data
+Integrity proof would need).
+
+Everything here works on plain values; the ORM stays in services and views.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
+ACHIEVEMENT_SCHEMA = (
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+)
+REVOCATION_LIST_TYPE = "1EdTechRevocationList"
+
+
+class CredentialError(ValueError):
+    """A token that is malformed, signed by another key, or altered."""
+
+
+@dataclass(frozen=True)
+class IssuerData:
+    id: str
+    name: str
+    url: str
+    description: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class CredentialData:
+    """What a credential states about one certificate."""
+
+    id: str
+    subject_id: str
+    holder_name: str
+    achievement_id: str
+    course_title: str
+    course_description: str
+    criteria_url: str
+    issued_at: datetime.datetime
+    expires_at: datetime.datetime | None
+    status_url: str
+    serial: str
+    verify_url: str
+    holder_native_name: str = ""
+    activity_start: datetime.date | None = None
+    activity_end: datetime.date | None = None
+
+
+def _iso(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def issuer_profile(issuer: IssuerData) -> dict:
+    """The issuer's OB 3.0 ``Profile``, as the portal publishes it at ``issuer.id``."""
+    profile = {
+        "@context": CONTEXT,
+        "id": issuer.id,
+        "type": ["Profile"],
+        "name": issuer.name,
+        "url": issuer.url,
+    }
+    if issuer.description:
+        profile["description"] = issuer.description
+    if issuer.email:
+        profile["email"] = issuer.email
+    return profile
+
+
+def credential_build(data: CredentialData, issuer: IssuerData) -> dict:
+    """The unsigned ``OpenBadgeCredential`` for one certificate."""
+    subject = {
+        "id": data.subject_id,
+        "type": ["AchievementSubject"],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityType": "name",
+                "hashed": False,
+                "identityHash": data.holder_name,
+            }
+        ],
+        "achievement": {
+            "id": data.achievement_id,
+            "type": ["Achievement"],
+            "achievementType": "Certificate",
+            "name": data.course_title,
+            "description": data.course_description or data.course_title,
+            "criteria": {"id": data.criteria_url, "narrative": data.course_title},
+            "creator": {"id": issuer.id, "type": ["Profile"], "name": issuer.name},
+        },
+    }
+    if data.holder_native_name and data.holder_native_name != data.holder_name:
+        subject["identifier"].append(
+            {
+                "type": "IdentityObject",
+                "identityType": "name",
+                "hashed": False,
+                "identityHash": data.holder_native_name,
+            }
+        )
+    if data.activity_start:
+        subject["activityStartDate"] = f"{data.activity_start.isoformat()}T00:00:00Z"
+    if data.activity_end:
+        subject["activityEndDate"] = f"{data.activity_end.isoformat()}T00:00:00Z"
+    credential = {
+        "@context": CONTEXT,
+        "id": data.id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": f"{data.course_title} — {data.serial}",
+        "issuer": {
+            "id": issuer.id,
+            "type": ["Profile"],
+            "name": issuer.name,
+            "url": issuer.url,
+        },
+        "validFrom": _iso(data.issued_at),
+        "awardedDate": _iso(data.issued_at),
+        "credentialSubject": subject,
+        "credentialStatus": {"id": data.status_url, "type": REVOCATION_LIST_TYPE},
+        "credentialSchema": [{"id": ACHIEVEMENT_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
+        "evidence": [{"id": data.verify_url, "type": ["Evidence"], "name": data.serial}],
+    }
+    if data.expires_at:
+        credential["validUntil"] = _iso(data.expires_at)
+    return credential
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _json(value: dict) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def credential_sign(credential: dict, *, key: rsa.RSAPrivateKey, kid: str) -> str:
+    """Sign ``credential`` as a compact VC-JWT (RS256).
+
+    Args:
+        credential: an unsigned credential from ``credential_build``.
+        key: the issuer's RSA private key.
+        kid: the URL of the public key, as published in the issuer's JWK set.
+
+    Returns:
+        ``header.payload.signature``, each part base64url without padding.
+    """
+    header = {"alg": "RS256", "typ": "JWT", "kid": kid}
+    valid_from = datetime.datetime.fromisoformat(credential["validFrom"])
+    claims = {
+        **credential,
+        "iss": credential["issuer"]["id"],
+        "jti": credential["id"],
+        "sub": credential["credentialSubject"]["id"],
+        "nbf": int(valid_from.timestamp()),
+    }
+    if "validUntil" in credential:
+        claims["exp"] = int(datetime.datetime.fromisoformat(credential["validUntil"]).timestamp())
+    signing_input = f"{_b64(_json(header))}.{_b64(_json(claims))}"
+    signature = key.sign(signing_input.encode("ascii"), padding.PKCS1v15(), hashes.SHA256())
+    return f"{signing_input}.{_b64(signature)}"
+
+
+def credential_verify(token: str, *, public_key: rsa.RSAPublicKey) -> dict:
+    """Check a VC-JWT's RS256 signature and return its claims.
+
+    Raises:
+        CredentialError: the token is malformed, uses another algorithm, or its
+            signature does not match (it was altered or signed by another key).
+    """
+    try:
+        header_b64, payload_b64, signature_b64 = token.strip().split(".")
+        header = json.loads(_unb64(header_b64))
+        signature = _unb64(signature_b64)
+    except ValueError as error:
+        raise CredentialError("Not a compact JWT.") from error
+    if header.get("alg") != "RS256":
+        raise CredentialError("Unsupported algorithm.")
+    try:
+        public_key.verify(
+            signature,
+            f"{header_b64}.{payload_b64}".encode("ascii"),
+            padding.PKCS1v15(),
+            hashes.SHA256(),
+        )
+    except InvalidSignature as error:
+        raise CredentialError("The signature does not match.") from error
+    return json.loads(_unb64(payload_b64))

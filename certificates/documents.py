@@ -1,0 +1,202 @@
+"""From the database to the plain data the PDF and the credential are made of.
+
+``issuer_snapshot`` reads the site setting (signatories, logos) once, so a bulk
+issue of a thousand certificates reads it once; ``certificate_document`` and
+``credential_data`` then work on a certificate's own snapshot fields.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from .credentials import CredentialData, IssuerData
+from .models import Certificate, CertificateSettings
+from .pdf import CertificateDocument, Logo, Signature
+
+
+def base_url() -> str:
+    """The portal's public address, for links that leave the site (QR, e-mail, credential)."""
+    url = getattr(settings, "CERTIFICATES_BASE_URL", "") or getattr(
+        settings, "WAGTAILADMIN_BASE_URL", "http://localhost:8000"
+    )
+    return url.rstrip("/")
+
+
+def absolute_url(name: str, **kwargs) -> str:
+    """An absolute URL in the default language: stable, whatever the reader's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return base_url() + reverse(name, kwargs=kwargs or None)
+
+
+def verify_url(code: str) -> str:
+    return absolute_url("certificates:verify", code=code)
+
+
+@dataclass(frozen=True)
+class IssuerSnapshot:
+    name: str
+    description: str
+    email: str
+    statement: str
+    signatories: tuple[Signature, ...]
+    logos: tuple[Logo, ...]
+
+
+def _read_image(image) -> bytes | None:
+    if image is None:
+        return None
+    try:
+        with image.file.open("rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def issuer_snapshot(*, images: bool = True) -> IssuerSnapshot:
+    """The issuer settings of the default site.
+
+    Args:
+        images: read the signatories and partner logos (for printing) too;
+            pages that only name the issuer leave them out.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    setting = CertificateSettings.for_site(site) if site else CertificateSettings()
+    signatories = ()
+    logos = ()
+    if setting.pk and images:
+        signatories = tuple(
+            Signature(name=s.name, title=s.title, image=_read_image(s.signature))
+            for s in setting.signatories.select_related("signature").order_by("sort_order")
+        )
+        logos = tuple(
+            Logo(name=logo.name, image=data)
+            for logo in setting.partner_logos.select_related("logo").order_by("sort_order")
+            if (data := _read_image(logo.logo))
+        )
+    return IssuerSnapshot(
+        name=setting.issuer_name or "Flyway Academy",
+        description=setting.issuer_description,
+        email=setting.issuer_email,
+        statement=setting.statement,
+        signatories=signatories,
+        logos=logos,
+    )
+
+
+EN_DASH = "\u2013"
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def date_range(start: datetime.date | None, end: datetime.date | None) -> str:
+    """``6-8 July 2025`` (with an en dash), ``30 June - 2 July 2025`` or a single date."""
+    if start and end and start != end:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}{EN_DASH}{_date(end)}"
+        if start.year == end.year:
+            return f"{formats.date_format(start, 'j F')} {EN_DASH} {_date(end)}"
+        return f"{_date(start)} {EN_DASH} {_date(end)}"
+    single = start or end
+    return _date(single) if single else ""
+
+
+def cohort_line(certificate: Certificate) -> str:
+    """The cohort as printed: title, dates and venue where it has them."""
+    parts = [
+        certificate.cohort_title,
+        date_range(certificate.cohort_start, certificate.cohort_end),
+        certificate.cohort_venue,
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def holder_language(participant) -> str:
+    """The interface language the holder chose (remembered on the account), or the default."""
+    user = getattr(participant, "user", None)
+    language = getattr(user, "preferred_language", "") or ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def certificate_document(
+    certificate: Certificate, issuer: IssuerSnapshot, *, language: str | None = None
+) -> CertificateDocument:
+    """The PDF's content for ``certificate``.
+
+    Args:
+        language: the language of the printed labels and dates; by default the
+            portal's. The names, the course title and the verification link are
+            printed as they are, whatever the language.
+    """
+    with translation.override(language or settings.LANGUAGE_CODE):
+        labels = {
+            "heading": _("Certificate of Completion"),
+            "statement": issuer.statement or _("has successfully completed"),
+            "serial": _("Serial number"),
+            "issued": _("Issued"),
+            "expires": _("Valid until"),
+            "verify": _("Verify at"),
+        }
+        return CertificateDocument(
+            issuer_name=issuer.name,
+            holder_name=certificate.holder_name,
+            holder_native_name=certificate.holder_native_name,
+            course_title=certificate.course_title,
+            cohort_line=cohort_line(certificate),
+            serial=certificate.serial,
+            issued_on=_date(certificate.issued_at.date()),
+            expires_on=_date(certificate.expires_at.date()) if certificate.expires_at else "",
+            verify_url=verify_url(certificate.code),
+            signatories=issuer.signatories,
+            logos=issuer.logos,
+            labels=labels,
+            title=f"{certificate.course_title} — {certificate.serial}",
+        )
+
+
+def issuer_data(issuer: IssuerSnapshot) -> IssuerData:
+    return IssuerData(
+        id=absolute_url("certificates:issuer_profile"),
+        name=issuer.name,
+        url=base_url() + "/",
+        description=issuer.description,
+        email=issuer.email,
+    )
+
+
+def credential_data(certificate: Certificate) -> CredentialData:
+    """What the digital credential states about ``certificate``.
+
+    The subject id is a UUID derived from the participant's row, so the
+    credential carries no e-mail address or other contact detail.
+    """
+    course = certificate.course
+    return CredentialData(
+        id=absolute_url("certificates:verify_json", code=certificate.code),
+        subject_id="urn:uuid:"
+        + str(
+            uuid.uuid5(uuid.NAMESPACE_URL, f"{base_url()}/participant/{certificate.participant_id}")
+        ),
+        holder_name=certificate.holder_name,
+        holder_native_name=certificate.holder_native_name,
+        achievement_id=absolute_url("certificates:achievement", course_id=certificate.course_id),
+        course_title=certificate.course_title,
+        course_description=getattr(course, "summary", "") or "",
+        criteria_url=course.full_url or base_url() + "/",
+        issued_at=certificate.issued_at,
+        expires_at=certificate.expires_at,
+        status_url=absolute_url("certificates:revocation_list"),
+        serial=certificate.serial,
+        verify_url=verify_url(certificate.code),
+        activity_start=certificate.cohort_start,
+        activity_end=certificate.cohort_end,
+    )

@@ -1,0 +1,358 @@
+"""Certificates: what was issued to whom, its history, and the issuer's settings.
+
+A certificate keeps a snapshot of what it states (the holder's names, the
+course and cohort as printed), so that its PDF, its verification page and its
+digital credential always agree; a name correction means a re-issue, which
+supersedes the old certificate.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class DisplayStatus(models.TextChoices):
+    """What a reader is told: the stored status, with expiry worked out."""
+
+    VALID = "valid", _("Valid")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+def certificate_pdf_path(instance: Certificate, filename: str) -> str:
+    # The random code keeps stored files unguessable even if MEDIA_URL were served.
+    return f"certificates/{instance.issued_at:%Y}/{instance.serial}-{instance.code[:16]}.pdf"
+
+
+class Certificate(models.Model):
+    """One certificate issued to one participant for one course."""
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("enrolment"),
+    )
+    # Denormalised from the enrolment so that the database can hold the rule
+    # "one valid certificate per participant and course".
+    participant = models.ForeignKey(
+        "registry.Participant",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("participant"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("course"),
+    )
+    serial = models.CharField(_("serial number"), max_length=20, unique=True)
+    code = models.CharField(_("verification code"), max_length=64, unique=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=CertificateStatus, default=CertificateStatus.VALID
+    )
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revocation_reason = models.TextField(_("revocation reason"), blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("superseded by"),
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+        help_text=_("Empty when issued automatically on completion."),
+    )
+
+    # What the certificate states, as printed.
+    holder_name = models.CharField(_("holder's name (Latin letters)"), max_length=300)
+    holder_native_name = models.CharField(
+        _("holder's name (own script)"), max_length=300, blank=True
+    )
+    course_title = models.CharField(_("course title"), max_length=255)
+    cohort_title = models.CharField(_("cohort"), max_length=255, blank=True)
+    cohort_start = models.DateField(_("cohort start"), null=True, blank=True)
+    cohort_end = models.DateField(_("cohort end"), null=True, blank=True)
+    cohort_venue = models.CharField(_("venue"), max_length=255, blank=True)
+
+    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "course"],
+                condition=Q(status="valid"),
+                name="certificates_one_valid_per_participant_course",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="revoked") | Q(revoked_at__isnull=False),
+                name="certificates_revoked_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.serial} — {self.holder_name}"
+
+    def display_status(self, now: datetime.datetime | None = None) -> DisplayStatus:
+        """The status as readers see it: a valid certificate past its expiry is expired."""
+        if self.status == CertificateStatus.REVOKED:
+            return DisplayStatus.REVOKED
+        if self.status == CertificateStatus.SUPERSEDED:
+            return DisplayStatus.SUPERSEDED
+        if self.expires_at is not None and self.expires_at <= (now or timezone.now()):
+            return DisplayStatus.EXPIRED
+        return DisplayStatus.VALID
+
+
+class CertificateEvent(models.Model):
+    """History: every change to a certificate, who made it and why."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", _("Issued")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded by a re-issue")
+        EXPIRY_REMINDED = "expiry_reminded", _("Expiry reminder sent")
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="events", verbose_name=_("certificate")
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    acting_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("certificate history entry")
+        verbose_name_plural = _("certificate history")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate.serial}: {self.get_action_display()}"
+
+
+class SerialCounter(models.Model):
+    """The last serial number handed out per year; incremented in one UPDATE."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("serial counter")
+        verbose_name_plural = _("serial counters")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class CertificatePolicy(models.Model):
+    """How a course's certificates are issued: today, how long they stay valid.
+
+    Skills tied to banding or drone permits lapse; a course without a policy,
+    or with no validity period, issues certificates that never expire.
+    """
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="certificate_policy",
+        verbose_name=_("course"),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for certificates that do not expire."),
+    )
+
+    panels = [FieldPanel("course"), FieldPanel("validity_months")]
+
+    class Meta:
+        verbose_name = _("certificate policy")
+        verbose_name_plural = _("certificate policies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(validity_months__isnull=True) | Q(validity_months__gte=1),
+                name="certificates_policy_validity_positive",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.course)
+
+
+class IssueRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class IssueRun(models.Model):
+    """One bulk issue for a cohort or a course, with its progress for the admin."""
+
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cohort"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("course"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=IssueRunStatus, default=IssueRunStatus.QUEUED
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    total = models.PositiveIntegerField(_("eligible"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    issued = models.PositiveIntegerField(_("issued"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk issue")
+        verbose_name_plural = _("bulk issues")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cohort__isnull=False) | Q(course__isnull=False),
+                name="certificates_issuerun_has_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.cohort or self.course)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 100
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(ClusterableModel, BaseSiteSetting):
+    """The issuer as certificates and credentials name it, and who signs."""
+
+    issuer_name = models.CharField(
+        _("issuer name"),
+        max_length=200,
+        default="Flyway Academy",
+        help_text=_("Printed and verified."),
+    )
+    issuer_description = models.TextField(_("issuer description"), blank=True)
+    issuer_email = models.EmailField(_("issuer contact e-mail"), blank=True)
+    statement = models.CharField(
+        _("statement"),
+        max_length=300,
+        blank=True,
+        help_text=_('Printed under the name; default "has successfully completed".'),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("issuer_name"),
+                FieldPanel("issuer_description"),
+                FieldPanel("issuer_email"),
+                FieldPanel("statement"),
+            ],
+            heading=_("Issuer"),
+        ),
+        InlinePanel("signatories", label=_("Signatories"), max_num=3),
+        InlinePanel("partner_logos", label=_("Partner logos"), max_num=6),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate settings")
+
+
+class Signatory(Orderable):
+    settings = ParentalKey(
+        CertificateSettings, on_delete=models.CASCADE, related_name="signatories"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signature image"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("signature")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+
+class PartnerLogo(Orderable):
+    settings = ParentalKey(
+        CertificateSettings, on_delete=models.CASCADE, related_name="partner_logos"
+    )
+    name = models.CharField(_("partner"), max_length=200)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("logo")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("logo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner logo")
+        verbose_name_plural = _("partner logos")

@@ -1,0 +1,466 @@
+"""Writes for certificates: issue, revoke, re-issue, bulk issue, expiry reminders.
+
+Each change writes its ``CertificateEvent`` (who, why) in the same transaction.
+A certificate's PDF is rendered once, stored, and never rendered again: a
+correction is a re-issue, and the old certificate is marked superseded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import secrets
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
+from .fonts import unsupported_characters
+from .models import (
+    Certificate,
+    CertificateEvent,
+    CertificatePolicy,
+    CertificateStatus,
+    IssueRun,
+    IssueRunStatus,
+    SerialCounter,
+    certificate_pdf_path,
+)
+from .pdf import render_certificate
+from .selectors import eligible_enrolments, enrolment_is_eligible, valid_certificate
+
+logger = logging.getLogger(__name__)
+
+CODE_BYTES = 32  # 256 bits of randomness, 43 URL-safe characters
+SERIAL_FORMAT = "FA-{year}-{number:06d}"
+PROGRESS_EVERY = 10
+
+
+# --- Serial numbers ------------------------------------------------------------
+
+
+def serial_block_allocate(*, year: int, count: int = 1) -> list[str]:
+    """Hand out ``count`` consecutive serial numbers of ``year``.
+
+    The counter row is raised in one ``UPDATE … SET last = last + count``, which
+    holds the row (PostgreSQL) or the database (SQLite) until the transaction
+    ends, so concurrent callers never receive the same number. A serial taken
+    by an issue that then fails is not reused: serials may have gaps, never
+    duplicates.
+    """
+    if count < 1:
+        return []
+    with transaction.atomic():
+        SerialCounter.objects.get_or_create(year=year)
+        SerialCounter.objects.filter(year=year).update(last=F("last") + count)
+        last = SerialCounter.objects.values_list("last", flat=True).get(year=year)
+    return [SERIAL_FORMAT.format(year=year, number=n) for n in range(last - count + 1, last + 1)]
+
+
+def certificate_code_new() -> str:
+    """An unguessable verification code: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(CODE_BYTES)
+
+
+# --- Issuing -----------------------------------------------------------------
+
+
+def _expiry(course_id: int, issued_at: datetime.datetime) -> datetime.datetime | None:
+    months = (
+        CertificatePolicy.objects.filter(course_id=course_id)
+        .values_list("validity_months", flat=True)
+        .first()
+    )
+    if not months:
+        return None
+    month_index = issued_at.month - 1 + months
+    year, month = issued_at.year + month_index // 12, month_index % 12 + 1
+    # The same day of the month, or the month's last day (31 January + 1 month).
+    for day in (issued_at.day, 30, 29, 28):
+        try:
+            return issued_at.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    return None  # pragma: no cover — day 28 exists in every month
+
+
+def _check_printable(participant) -> None:
+    names = f"{participant.given_name} {participant.family_name} {participant.native_name}"
+    missing = unsupported_characters(names)
+    if missing:
+        raise ValidationError(
+            _(
+                "The name of %(person)s has characters the certificate fonts cannot print "
+                "(%(chars)s); correct the name in the registry first."
+            )
+            % {"person": participant.full_name, "chars": " ".join(missing)}
+        )
+
+
+def _certificate_prepare(
+    *,
+    enrolment,
+    serial: str,
+    issued_at: datetime.datetime,
+    expires_at: datetime.datetime | None,
+    issuer: IssuerSnapshot,
+    acting_user=None,
+) -> Certificate:
+    """An unsaved certificate with its snapshot filled and its PDF rendered and stored."""
+    participant = enrolment.participant
+    cohort = enrolment.cohort
+    course = cohort.course
+    _check_printable(participant)
+    show_cohort = cohort.mode != "self_paced"
+    certificate = Certificate(
+        enrolment=enrolment,
+        participant=participant,
+        course_id=course.pk,
+        serial=serial,
+        code=certificate_code_new(),
+        status=CertificateStatus.VALID,
+        issued_at=issued_at,
+        expires_at=expires_at,
+        issued_by=acting_user,
+        holder_name=participant.full_name,
+        holder_native_name=participant.native_name or "",
+        course_title=course.title,
+        cohort_title=cohort.title if show_cohort else "",
+        cohort_start=cohort.start_date if show_cohort else None,
+        cohort_end=cohort.end_date if show_cohort else None,
+        cohort_venue=_venue(cohort) if show_cohort else "",
+    )
+    # Labels and dates in the holder's language; the PDF is rendered once, at issue.
+    pdf = render_certificate(
+        certificate_document(certificate, issuer, language=holder_language(participant))
+    )
+    certificate.pdf.save(
+        certificate_pdf_path(certificate, "certificate.pdf"), ContentFile(pdf), save=False
+    )
+    return certificate
+
+
+def _venue(cohort) -> str:
+    country = cohort.country.name if cohort.country else ""
+    if cohort.venue and country and country not in cohort.venue:
+        return f"{cohort.venue}, {country}"
+    return cohort.venue or country
+
+
+def _notify_issued(certificate_ids: Iterable[int]) -> None:
+    from .tasks import certificate_notify_task
+
+    ids = list(certificate_ids)
+    if ids:
+        certificate_notify_task.enqueue(certificate_ids=ids)
+
+
+def certificate_issue(
+    *,
+    enrolment,
+    acting_user=None,
+    reason: str = "",
+    expires_at: datetime.datetime | None = None,
+    notify: bool = True,
+) -> Certificate:
+    """Issue the certificate of ``enrolment``'s course to its participant.
+
+    Idempotent: when the participant already holds a valid certificate for the
+    course, that one is returned and nothing is written. Two callers issuing at
+    the same moment get the same certificate: the database allows one valid
+    certificate per participant and course, and the loser of the race returns
+    the winner's.
+
+    Args:
+        enrolment: the enrolment the certificate is for.
+        acting_user: who issued it by hand; None for automatic issue.
+        reason: why (required when issued by hand).
+        expires_at: overrides the course policy's validity (used by re-issue).
+        notify: e-mail the learner once the transaction commits.
+
+    Raises:
+        ValidationError: no reason for a hand issue, or the name has characters
+            the shipped fonts cannot print.
+    """
+    if acting_user is not None and not reason.strip():
+        raise ValidationError(_("Give a reason for issuing this certificate by hand."))
+    course_id = enrolment.cohort.course_id
+    existing = valid_certificate(participant=enrolment.participant, course=course_id)
+    if existing is not None:
+        return existing
+
+    issued_at = timezone.now()
+    if expires_at is None:
+        expires_at = _expiry(course_id, issued_at)
+    (serial,) = serial_block_allocate(year=issued_at.year)
+    certificate = _certificate_prepare(
+        enrolment=enrolment,
+        serial=serial,
+        issued_at=issued_at,
+        expires_at=expires_at,
+        issuer=issuer_snapshot(),
+        acting_user=acting_user,
+    )
+    try:
+        with transaction.atomic():
+            certificate.save()
+            CertificateEvent.objects.create(
+                certificate=certificate,
+                action=CertificateEvent.Action.ISSUED,
+                acting_user=acting_user,
+                reason=reason or _("Course completed."),
+                created_at=issued_at,
+            )
+    except IntegrityError:
+        certificate.pdf.delete(save=False)
+        existing = valid_certificate(participant=enrolment.participant, course=course_id)
+        if existing is None:
+            raise
+        return existing
+    if notify:
+        transaction.on_commit(lambda: _notify_issued([certificate.pk]))
+    return certificate
+
+
+def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
+    """Issue the certificate ``enrolment`` has earned, if it has; idempotent.
+
+    Returns:
+        The participant's valid certificate for the course, or None when the
+        enrolment has not earned one (yet).
+    """
+    existing = valid_certificate(
+        participant=enrolment.participant, course=enrolment.cohort.course_id
+    )
+    if existing is not None:
+        return existing
+    if not enrolment_is_eligible(enrolment=enrolment):
+        return None
+    return certificate_issue(enrolment=enrolment)
+
+
+def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) -> Certificate:
+    """Revoke ``certificate``; its verification page and credential status say so from now.
+
+    Raises:
+        ValidationError: no reason given, or the certificate is not valid.
+    """
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for revoking this certificate."))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.status != CertificateStatus.VALID:
+            raise ValidationError(
+                _("Only a valid certificate can be revoked; this one is %(status)s.")
+                % {"status": certificate.get_status_display().lower()}
+            )
+        now = timezone.now()
+        certificate.status = CertificateStatus.REVOKED
+        certificate.revoked_at = now
+        certificate.revocation_reason = reason.strip()
+        certificate.save(update_fields=["status", "revoked_at", "revocation_reason"])
+        CertificateEvent.objects.create(
+            certificate=certificate,
+            action=CertificateEvent.Action.REVOKED,
+            acting_user=acting_user,
+            reason=reason.strip(),
+            created_at=now,
+        )
+    return certificate
+
+
+def certificate_reissue(*, certificate: Certificate, acting_user, reason: str) -> Certificate:
+    """Issue a fresh certificate with the holder's current names; supersede the old one.
+
+    Used after a name correction in the registry. The new certificate keeps the
+    old one's expiry date; the old one's verification page points to nothing
+    new (it only says "superseded"), so no link between the two leaks.
+
+    Raises:
+        ValidationError: no reason, the certificate is not valid, or the
+            corrected name cannot be printed.
+    """
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for re-issuing this certificate."))
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if old.status != CertificateStatus.VALID:
+            raise ValidationError(_("Only a valid certificate can be re-issued."))
+        _check_printable(old.participant)
+        old.status = CertificateStatus.SUPERSEDED
+        old.save(update_fields=["status"])
+        new = certificate_issue(
+            enrolment=old.enrolment,
+            acting_user=acting_user,
+            reason=reason,
+            expires_at=old.expires_at,
+        )
+        old.superseded_by = new
+        old.save(update_fields=["superseded_by"])
+        CertificateEvent.objects.create(
+            certificate=old,
+            action=CertificateEvent.Action.SUPERSEDED,
+            acting_user=acting_user,
+            reason=reason.strip(),
+        )
+    return new
+
+
+# --- Bulk issue -----------------------------------------------------------------
+
+
+def issue_run_create(
+    *, cohort=None, course=None, acting_user=None, reason: str = "", enqueue: bool = True
+) -> IssueRun:
+    """Record a bulk issue for a cohort or a course and, with ``enqueue``, queue it on commit.
+
+    The admin enqueues it for the task worker; the ``issue_certificates``
+    command runs it in the foreground with ``issue_run_execute`` instead.
+
+    Raises:
+        ValidationError: neither or both of ``cohort`` and ``course`` given.
+    """
+    if (cohort is None) == (course is None):
+        raise ValidationError(_("Choose a cohort or a course, not both."))
+    from .tasks import issue_run_task
+
+    run = IssueRun.objects.create(
+        cohort=cohort, course=course, requested_by=acting_user, reason=reason
+    )
+    if enqueue:
+        transaction.on_commit(lambda: issue_run_task.enqueue(run_id=run.pk))
+    return run
+
+
+def _run_update(run: IssueRun, **fields) -> None:
+    for name, value in fields.items():
+        setattr(run, name, value)
+    IssueRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def issue_run_execute(
+    *,
+    run: IssueRun,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_issue: Callable[[Certificate], None] | None = None,
+) -> IssueRun:
+    """Issue every certificate a cohort or course has earned, all or nothing.
+
+    The PDFs are rendered and stored first, with progress saved to ``run`` as
+    it goes (so the admin can show it); the certificates are then written in
+    one short transaction. If anything fails, the stored files are removed and
+    the database keeps no certificate of this run; ``run`` records the error
+    and the exception is raised again.
+
+    Args:
+        run: the bulk issue to carry out.
+        on_progress: called with (done, total) after each certificate rendered.
+        on_issue: called with each certificate after the transaction committed.
+
+    Returns:
+        ``run``, with its counts and status.
+    """
+    enrolments = list(eligible_enrolments(cohort=run.cohort, course=run.course))
+    # One certificate per participant and course, even when a participant earned
+    # it in two cohorts of the course.
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for enrolment in enrolments:
+        key = (enrolment.participant_id, enrolment.cohort.course_id)
+        if key not in seen:
+            seen.add(key)
+            unique.append(enrolment)
+    total = len(unique)
+    _run_update(run, status=IssueRunStatus.RUNNING, total=total, processed=0, issued=0, error="")
+    prepared: list[Certificate] = []
+    try:
+        issuer = issuer_snapshot()
+        issued_at = timezone.now()
+        serials = serial_block_allocate(year=issued_at.year, count=total)
+        expiries: dict[int, datetime.datetime | None] = {}
+        acting_user = run.requested_by
+        for index, (enrolment, serial) in enumerate(zip(unique, serials, strict=True), start=1):
+            course_id = enrolment.cohort.course_id
+            if course_id not in expiries:
+                expiries[course_id] = _expiry(course_id, issued_at)
+            prepared.append(
+                _certificate_prepare(
+                    enrolment=enrolment,
+                    serial=serial,
+                    issued_at=issued_at,
+                    expires_at=expiries[course_id],
+                    issuer=issuer,
+                    acting_user=acting_user,
+                )
+            )
+            if on_progress:
+                on_progress(index, total)
+            if index % PROGRESS_EVERY == 0:
+                _run_update(run, processed=index)
+        reason = run.reason or _("Bulk issue for %(target)s.") % {"target": run}
+        with transaction.atomic():
+            created = Certificate.objects.bulk_create(prepared)
+            CertificateEvent.objects.bulk_create(
+                CertificateEvent(
+                    certificate=certificate,
+                    action=CertificateEvent.Action.ISSUED,
+                    acting_user=acting_user,
+                    reason=reason,
+                    created_at=issued_at,
+                )
+                for certificate in created
+            )
+    except Exception as error:
+        # Broad on purpose: whatever failed, no file of this run may stay behind.
+        for certificate in prepared:
+            certificate.pdf.delete(save=False)
+        _run_update(
+            run, status=IssueRunStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        logger.exception("Bulk issue %s failed", run.pk)
+        raise
+    _run_update(
+        run,
+        status=IssueRunStatus.DONE,
+        processed=total,
+        issued=len(created),
+        finished_at=timezone.now(),
+    )
+    _notify_issued([c.pk for c in created])
+    if on_issue:
+        for certificate in created:
+            on_issue(certificate)
+    return run
+
+
+# --- Expiry -------------------------------------------------------------------
+
+
+def expiry_reminders_send(*, within_days: int = 60, now: datetime.datetime | None = None) -> int:
+    """E-mail holders whose valid certificate expires within ``within_days``.
+
+    Each certificate is reminded once (a history row marks it), so a daily job
+    can run this every day.
+
+    Returns:
+        How many reminders were sent.
+    """
+    from .notifications import expiry_reminder_send
+    from .selectors import certificates_expiring
+
+    sent = 0
+    for certificate in certificates_expiring(within_days=within_days, now=now):
+        with transaction.atomic():
+            if expiry_reminder_send(certificate=certificate):
+                CertificateEvent.objects.create(
+                    certificate=certificate,
+                    action=CertificateEvent.Action.EXPIRY_REMINDED,
+                    reason=_("Expires within %(days)s days.") % {"days": within_days},
+                )
+                sent += 1
+    return sent

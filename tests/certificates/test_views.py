@@ -1,0 +1,268 @@
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates.models import Certificate, CertificateStatus
+from certificates.services import certificate_revoke
+from tests.certificates.factories import cohort_days, issued_certificate
+from tests.courses.factories import CohortFactory, EnrolmentFactory, ParticipantFactory
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def certificate(participant, course):
+    return issued_certificate(course=course, participant=participant)
+
+
+def verify(certificate):
+    return reverse("certificates:verify", kwargs={"code": certificate.code})
+
+
+# --- Public verification ---------------------------------------------------------
+
+
+def test_verification_page_shows_the_facts_and_no_personal_data(client, certificate):
+    participant = certificate.participant
+    response = client.get(verify(certificate))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for fact in (
+        "Oyunchimeg Batbayar",
+        "Оюунчимэг Батбаяр",
+        certificate.course_title,
+        certificate.serial,
+    ):
+        assert fact in html
+    assert 'data-status="valid"' in html
+    assert participant.email not in html
+    assert str(participant.birth_year) not in html
+
+
+def test_revoked_certificate_says_so_with_its_date(client, certificate, secretariat):
+    certificate_revoke(certificate=certificate, acting_user=secretariat, reason="Misconduct")
+    html = client.get(verify(certificate)).content.decode()
+    assert 'data-status="revoked"' in html
+    assert f"Revoked on {timezone.localdate():%-d %B %Y}" in html
+    assert "Misconduct" not in html  # the reason is internal
+
+
+def test_expired_certificate_says_so(client, certificate):
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    assert 'data-status="expired"' in client.get(verify(certificate)).content.decode()
+    data = client.get(reverse("certificates:verify_json", kwargs={"code": certificate.code})).json()
+    assert data["status"] == "expired"
+
+
+def test_unknown_code_is_a_plain_404(client, certificate):
+    near_miss = certificate.code[:-1] + ("A" if certificate.code[-1] != "A" else "B")
+    for code in (near_miss, "x"):
+        response = client.get(reverse("certificates:verify", kwargs={"code": code}))
+        assert response.status_code == 404
+        assert certificate.serial not in response.content.decode()
+        assert certificate.holder_name not in response.content.decode()
+    serial_as_code = reverse("certificates:verify", kwargs={"code": certificate.serial})
+    assert client.get(serial_as_code).status_code == 404
+    response = client.get(reverse("certificates:verify_json", kwargs={"code": near_miss}))
+    assert response.status_code == 404 and response.json() == {"error": "not_found"}
+
+
+def test_verification_json_for_machines(client, certificate):
+    response = client.get(reverse("certificates:verify_json", kwargs={"code": certificate.code}))
+    data = response.json()
+    assert data["status"] == "valid" and data["serial"] == certificate.serial
+    assert data["holder_name"] == "Oyunchimeg Batbayar"
+    assert data["issuer"] == "Flyway Academy"
+    assert certificate.participant.email not in response.content.decode()
+    assert "birth" not in response.content.decode()
+
+
+def test_unprefixed_verification_url_reaches_the_page(client, certificate):
+    response = client.get(f"/certificates/verify/{certificate.code}/", follow=True)
+    assert response.status_code == 200 and certificate.serial in response.content.decode()
+
+
+def test_verification_link_in_the_pdf_is_absolute(certificate):
+    from pypdf import PdfReader
+
+    with certificate.pdf.open("rb") as handle:
+        text = PdfReader(handle).pages[0].extract_text()
+    assert "http://testserver/en/certificates/verify/" in "".join(text.split())
+
+
+# --- Holder-only downloads: one test per URL ----------------------------------------
+
+
+@pytest.mark.parametrize("name", ["certificates:download", "certificates:credential"])
+def test_holder_and_secretariat_download_everyone_else_gets_404(name, certificate, secretariat):
+    url = reverse(name, kwargs={"pk": certificate.pk})
+    holder = Client()
+    holder.force_login(certificate.participant.user)
+    assert holder.get(url).status_code == 200
+    staff = Client()
+    staff.force_login(secretariat)
+    assert staff.get(url).status_code == 200
+    stranger = Client()
+    stranger.force_login(ParticipantFactory().user)
+    assert stranger.get(url).status_code == 404
+    instructor = Client()
+    instructor.force_login(UserFactory(role="Instructors"))
+    assert instructor.get(url).status_code == 404
+    assert Client().get(url).status_code == 404
+    missing = reverse(name, kwargs={"pk": certificate.pk + 1000})
+    assert holder.get(missing).status_code == 404
+
+
+def test_download_serves_the_stored_file(client, certificate):
+    client.force_login(certificate.participant.user)
+    response = client.get(reverse("certificates:download", kwargs={"pk": certificate.pk}))
+    body = b"".join(response.streaming_content)
+    with certificate.pdf.open("rb") as handle:
+        assert body == handle.read()
+    assert response["Content-Type"] == "application/pdf"
+    assert certificate.serial in response["Content-Disposition"]
+
+
+def test_learner_sees_their_certificates(client, certificate):
+    client.force_login(certificate.participant.user)
+    response = client.get(reverse("certificates:mine"))
+    html = response.content.decode()
+    assert certificate.serial in html
+    assert reverse("certificates:download", kwargs={"pk": certificate.pk}) in html
+    assert verify(certificate) in html
+
+
+# --- The secretariat's desk ----------------------------------------------------------
+
+
+def test_the_desk_is_for_the_secretariat_only(client, certificate, learner):
+    client.force_login(learner)
+    for url in (
+        reverse("certificates_admin:index"),
+        reverse("certificates_admin:detail", kwargs={"pk": certificate.pk}),
+        reverse("certificates_admin:bulk"),
+    ):
+        assert client.get(url).status_code in (302, 404)
+    response = client.post(
+        reverse("certificates_admin:revoke", kwargs={"pk": certificate.pk}), {"revoke-reason": "x"}
+    )
+    assert response.status_code in (302, 404)
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.VALID
+
+
+def test_revoking_from_the_desk_needs_csrf_and_a_reason(certificate, secretariat):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(secretariat)
+    url = reverse("certificates_admin:revoke", kwargs={"pk": certificate.pk})
+    assert client.post(url, {"revoke-reason": "Misconduct"}).status_code == 403
+    page = client.get(reverse("certificates_admin:detail", kwargs={"pk": certificate.pk}))
+    token = page.cookies["csrftoken"].value
+    client.post(url, {"revoke-reason": "", "csrfmiddlewaretoken": token})
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.VALID
+    client.post(url, {"revoke-reason": "Misconduct", "csrfmiddlewaretoken": token})
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED
+    assert certificate.events.last().acting_user == secretariat
+
+
+def test_reissue_from_the_desk(client, certificate, secretariat):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("certificates_admin:reissue", kwargs={"pk": certificate.pk}),
+        {"reissue-reason": "Name corrected"},
+    )
+    new = Certificate.objects.get(status=CertificateStatus.VALID)
+    assert response.url == reverse("certificates_admin:detail", kwargs={"pk": new.pk})
+    certificate.refresh_from_db()
+    assert certificate.superseded_by == new
+
+
+def test_hand_issue_from_the_desk(client, course, secretariat):
+    cohort = CohortFactory(course=course)
+    enrolment = EnrolmentFactory(cohort=cohort)
+    client.force_login(secretariat)
+    url = reverse("certificates_admin:issue")
+    response = client.post(url, {"cohort": cohort.pk, "email": "nobody@example.org", "reason": "x"})
+    assert "enrol them first" in response.content.decode()
+    client.post(
+        url, {"cohort": cohort.pk, "email": enrolment.participant.email, "reason": "Paper list"}
+    )
+    assert Certificate.objects.get().enrolment == enrolment
+
+
+def test_bulk_issue_from_the_desk_and_cohort_zip(
+    client, course, secretariat, django_capture_on_commit_callbacks
+):
+    from courses.models import Attendance
+
+    cohort = CohortFactory(course=course)
+    days = cohort_days(cohort, 2)
+    for _ in range(2):
+        enrolment = EnrolmentFactory(cohort=cohort)
+        for day in days:
+            Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certificates_admin:bulk"), {"cohort": cohort.pk, "reason": "Workshop"}
+        )
+    assert response.status_code == 302
+    run_page = client.get(response.url)
+    assert "2 issued" in run_page.content.decode()
+    archive = client.get(reverse("certificates_admin:cohort_zip", kwargs={"cohort_id": cohort.pk}))
+    names = zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))).namelist()
+    assert sorted(names) == sorted(f"{c.serial}.pdf" for c in Certificate.objects.all())
+
+
+def test_signatories_setting_and_policies_are_editable_in_the_admin(admin_client):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    response = admin_client.get(
+        reverse(
+            "wagtailsettings:edit",
+            args=["certificates", "certificatesettings", site.pk],
+        )
+    )
+    assert response.status_code == 200
+    assert "signatories" in response.content.decode()
+    assert admin_client.get(reverse("certificate_policies:index")).status_code == 200
+    assert admin_client.get(reverse("certificate_policies:add")).status_code == 200
+
+
+def test_signatories_are_printed(course, participant):
+    from pypdf import PdfReader
+
+    from certificates.demo import SIGNATORIES, load_settings
+
+    load_settings()
+    certificate = issued_certificate(course=course, participant=participant)
+    with certificate.pdf.open("rb") as handle:
+        text = PdfReader(handle).pages[0].extract_text()
+    for name, title in SIGNATORIES:
+        assert name in text and title in text
+
+
+def test_verification_costs_the_same_queries_whatever_the_history(
+    client, certificate, secretariat, django_assert_num_queries
+):
+    from certificates.demo import load_settings
+
+    load_settings()
+    url = verify(certificate)
+    client.get(url)  # warm the site-root cache
+    with django_assert_num_queries(3) as first:
+        assert client.get(url).status_code == 200
+    for _ in range(5):
+        issued_certificate(course=certificate.course)
+    certificate_revoke(certificate=certificate, acting_user=secretariat, reason="x")
+    with django_assert_num_queries(len(first.captured_queries)):
+        assert client.get(url).status_code == 200
