@@ -25,6 +25,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.LEARNERS: [],
     Role.INSTRUCTORS: [
         "wagtailadmin.access_admin",
+        "taxonomy.view_tag",
+        "assessments.add_question",
+        "assessments.change_question",
+        "assessments.view_question",
+        "assessments.add_quiz",
+        "assessments.change_quiz",
+        "assessments.view_quiz",
+        "assessments.add_questioncategory",
+        "assessments.change_questioncategory",
+        "assessments.view_questioncategory",
+        "assessments.view_cohorttestpair",
     ],
     Role.SECRETARIAT: [
         "wagtailadmin.access_admin",
@@ -35,6 +46,43 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "django_tasks_database.view_dbtaskresult",
+        "registry.add_participant",
+        "registry.change_participant",
+        "registry.delete_participant",
+        "registry.view_participant",
+        "courses.add_cohort",
+        "courses.change_cohort",
+        "courses.delete_cohort",
+        "courses.view_cohort",
+        "network.add_cohorttag",
+        "network.change_cohorttag",
+        "network.delete_cohorttag",
+        "network.view_cohorttag",
+        "taxonomy.add_tag",
+        "taxonomy.change_tag",
+        "taxonomy.delete_tag",
+        "taxonomy.view_tag",
+        "assessments.add_question",
+        "assessments.change_question",
+        "assessments.view_question",
+        "assessments.add_quiz",
+        "assessments.change_quiz",
+        "assessments.view_quiz",
+        "assessments.add_questioncategory",
+        "assessments.change_questioncategory",
+        "assessments.view_questioncategory",
+        "assessments.delete_question",
+        "assessments.delete_quiz",
+        "assessments.delete_questioncategory",
+        "assessments.add_cohorttestpair",
+        "assessments.change_cohorttestpair",
+        "assessments.view_cohorttestpair",
+        "assessments.view_attempt",
+        "certificates.change_certificatesettings",
+        "certificates.add_certificatepolicy",
+        "certificates.change_certificatepolicy",
+        "certificates.delete_certificatepolicy",
+        "certificates.view_certificatepolicy",
     ],
 }
 
@@ -136,14 +184,21 @@ def roles_sync(apps) -> None:
                 )
 
 
+def role_names(user) -> frozenset[str]:
+    """The names of the groups ``user`` belongs to, read once per request and kept on it."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_flyway_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._flyway_role_names = cached
+    return cached
+
+
 def is_staff_member(user) -> bool:
     """True for admins, instructors and secretariat staff: people who use the admin."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    cached = getattr(user, "_flyway_staff_member", None)
-    if cached is None:
-        cached = user.groups.filter(name__in=[r.value for r in STAFF_ROLES]).exists()
-        user._flyway_staff_member = cached
-    return cached
+    return bool(role_names(user) & {r.value for r in STAFF_ROLES})

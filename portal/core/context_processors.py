@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 
 from portal.accounts.roles import is_staff_member
+from portal.reporting.permissions import can_view_reports
 
 # Django names Mongolian in English; the switcher names each language in itself.
 LOCAL_NAME_OVERRIDES = {"mn": "Монгол"}
@@ -18,4 +19,5 @@ def portal(request):
     return {
         "portal_languages": languages,
         "is_staff_member": bool(user) and is_staff_member(user),
+        "can_view_reports": bool(user) and user.is_authenticated and can_view_reports(user),
     }

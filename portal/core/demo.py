@@ -10,6 +10,7 @@ from importlib import import_module
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from wagtail.models import Locale
 
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -93,7 +94,7 @@ def load_accounts(*, password: str) -> list[User]:
 @transaction.atomic
 def load_home_page() -> HomePage:
     """Give the home page its training areas, publishing only when they change."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     topics = [
         {"type": "topic", "value": {"title": title, "summary": summary, "link": None}}
         for title, summary in TOPICS
@@ -115,6 +116,7 @@ APP_DEMO_MODULES = [
     "certificates.demo",
     "portal.reporting.demo",
     "portal.network.demo",
+    "courses.demo_translations",
 ]
 
 

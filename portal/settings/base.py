@@ -282,3 +282,27 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- certificates ---
+# The issuer's RSA signing key for Open Badges credentials: a PEM (e.g. from a
+# secret store) or a path to one. Without either, a development key is made
+# under var/keys/ on first use, unless CERTIFICATES_REQUIRE_KEY is on (production).
+CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
+CERTIFICATES_SIGNING_KEY_FILE = os.environ.get("CERTIFICATES_SIGNING_KEY_FILE", "")
+CERTIFICATES_REQUIRE_KEY = env_bool("CERTIFICATES_REQUIRE_KEY", default=False)
+# Public address printed in QR codes, e-mails and credentials; WAGTAILADMIN_BASE_URL if empty.
+CERTIFICATES_BASE_URL = os.environ.get("CERTIFICATES_BASE_URL", "")
+
+# --- registry ---
+# The privacy policy version that a participant's consent is recorded against;
+# raise it when the policy changes.
+REGISTRY_PRIVACY_POLICY_VERSION = os.environ.get("REGISTRY_PRIVACY_POLICY_VERSION", "2025-01")
+# Participant lists: the largest upload and row count accepted, and up to which
+# size an admin upload is checked and imported at once instead of by the worker.
+REGISTRY_IMPORT_MAX_BYTES = 10 * 1024 * 1024
+REGISTRY_IMPORT_MAX_ROWS = 50_000
+REGISTRY_IMPORT_SYNC_BYTES = 256 * 1024
+REGISTRY_IMPORT_SYNC_ROWS = 500
+# Kept when a participant is anonymised (account deleted), so that reports still
+# break figures down by them; none of them names the person.
+REGISTRY_ANONYMISE_KEEPS = ("gender", "birth_year", "country", "organisation_type")

@@ -31,6 +31,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Every server signs credentials with the same issuer key (CERTIFICATES_SIGNING_KEY
+# or CERTIFICATES_SIGNING_KEY_FILE): never a key generated on the spot.
+CERTIFICATES_REQUIRE_KEY = True
 # Wagtail's preview shows pages in a same-origin frame, so frames are limited to
 # SAMEORIGIN instead of DENY; the clickjacking protection stays on.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

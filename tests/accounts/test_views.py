@@ -125,8 +125,9 @@ def test_staff_land_in_the_admin_and_learners_on_the_site(client, learner, secre
     assert response["Location"] == "/admin/"
     client.post("/en/accounts/logout/")
 
+    # A learner who has not completed a profile goes to onboarding first.
     response = client.post(LOGIN_URL, {"login": learner.email, "password": password})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/en/profile/welcome/?next=%2Fen%2F"
 
 
 def test_unverified_factory_user_cannot_log_in(client, password):
@@ -137,3 +138,17 @@ def test_unverified_factory_user_cannot_log_in(client, password):
 
     assert SESSION_KEY not in client.session
     assert reverse("account_login") == LOGIN_URL
+
+
+def test_the_registry_follows_a_change_of_email(client, learner, password):
+    from tests.registry.factories import ParticipantFactory
+
+    participant = ParticipantFactory(user=learner, email=learner.email)
+    client.post(LOGIN_URL, {"login": learner.email, "password": password})
+
+    client.post("/en/accounts/email/", {"action_add": "", "email": "field.station@example.org"})
+    client.post(_link(mail.outbox[-1]))
+
+    participant.refresh_from_db()
+    assert participant.email == "field.station@example.org"
+    assert participant.history.filter(changes__has_key="email").exists()

@@ -26,15 +26,22 @@ def test_load_demo_data_is_idempotent(monkeypatch):
     assert (User.objects.count(), EmailAddress.objects.count(), Revision.objects.count()) == counts
     for email, groups in DEMO_EMAILS.items():
         user = User.objects.get(email=email)
-        assert list(user.groups.values_list("name", flat=True)) == groups
+        roles = set(user.groups.values_list("name", flat=True)) & {
+            "Learners",
+            "Instructors",
+            "Secretariat",
+        }
+        assert sorted(roles) == groups
     assert User.objects.get(email="admin@example.org").is_superuser
 
 
-@pytest.mark.parametrize("email", sorted(DEMO_EMAILS))
-def test_every_demo_account_logs_in_with_demo_password(client, monkeypatch, email):
+def test_every_demo_account_logs_in_with_demo_password(monkeypatch):
+    from django.test import Client
+
     monkeypatch.setenv("DEMO_PASSWORD", "a-demo-password-1")
     call_command("load_demo_data")
 
-    client.post("/en/accounts/login/", {"login": email, "password": "a-demo-password-1"})
-
-    assert SESSION_KEY in client.session
+    for email in sorted(DEMO_EMAILS):
+        client = Client()
+        client.post("/en/accounts/login/", {"login": email, "password": "a-demo-password-1"})
+        assert SESSION_KEY in client.session, email

@@ -57,3 +57,15 @@ def test_an_unknown_language_is_not_stored(client, learner):
 
     learner.refresh_from_db()
     assert learner.preferred_language == ""
+
+
+def test_after_log_in_the_remembered_language_is_used(client, learner, password):
+    from tests.registry.factories import ParticipantFactory
+
+    ParticipantFactory(user=learner, email=learner.email)
+    learner.preferred_language = "ru"
+    learner.save(update_fields=["preferred_language"])
+
+    response = client.post("/en/accounts/login/", {"login": learner.email, "password": password})
+
+    assert response["Location"] == "/ru/"

@@ -24,7 +24,38 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def _migrated_rows(django_db_setup, django_db_blocker):
+    """The rows that data migrations create, as serialized when the test database was made.
+
+    Read before Playwright starts: once its event loop runs in this thread, Django
+    hands the test another connection object, one without this copy, so the
+    serialized rollback of a transactional test does not restore anything.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_rows(_migrated_rows, transactional_db):
+    """Put back the home page, roles and locales if an earlier test flushed them.
+
+    Autouse, so that it runs before the fixtures of a journey that build on them.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Locale
+
+    if _migrated_rows and not Locale.objects.exists():
+        # The flush that ended the earlier test ran post_migrate handlers (content
+        # types, permissions, roles): clear those too, then restore the snapshot.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(_migrated_rows)
+
+
+@pytest.fixture(scope="session")
+def browser(_migrated_rows):
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is missing at {CHROMIUM}: .ci/run installs Debian's chromium.")

@@ -32,9 +32,10 @@ def test_newcomer_signs_up_verifies_logs_in_and_out(page, screenshot):
     page.get_by_label("Email:").fill("tuya.bat@example.mn")
     page.get_by_label("Password:").fill("whitenaped-crane-42")
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/")
+    # A newcomer completes a profile before anything else.
+    page.wait_for_url("**/en/profile/welcome/**")
     assert page.get_by_role("link", name="Log out").is_visible()
-    screenshot(page, "logged-in")
+    screenshot(page, "logged-in-onboarding")
 
     page.get_by_role("link", name="Log out").click()
     page.get_by_role("button", name="Sign Out").click()
