@@ -17,7 +17,22 @@
 
   function say(text) { if (status) { status.textContent = text; } }
 
+  // One save at a time per question, so an older answer never lands after a
+  // newer one; "all saved" only when nothing is waiting or on its way.
+  var inFlight = {}, dirty = {}, failed = false;
+
+  function busy() {
+    return Object.keys(timers).length > 0 || Object.keys(inFlight).length > 0;
+  }
+
+  function settle() {
+    if (busy()) { say(t.saving || "Saving…"); }
+    else if (!failed) { say(t.saved || "Saved."); }
+  }
+
   function save(fieldset) {
+    var key = fieldset.id;
+    if (inFlight[key]) { dirty[key] = true; return; }
     var data = new FormData();
     data.append("csrfmiddlewaretoken", csrf);
     fieldset.querySelectorAll("input, select, textarea").forEach(function (el) {
@@ -25,20 +40,27 @@
       if ((el.type === "radio" || el.type === "checkbox") && !el.checked) { return; }
       data.append(el.name, el.value);
     });
-    say(t.saving || "Saving…");
+    inFlight[key] = true;
+    failed = false;
+    settle();
     fetch(url, {method: "POST", body: data, credentials: "same-origin", headers: {"X-CSRFToken": csrf}})
       .then(function (response) {
         return response.json().then(function (body) {
-          if (response.ok) { say(t.saved || "Saved."); } else { say(body.error || t.failed); }
+          if (!response.ok) { failed = true; say(body.error || t.failed); }
         });
       })
-      .catch(function () { say(t.failed || "Not saved."); });
+      .catch(function () { failed = true; say(t.failed || "Not saved."); })
+      .then(function () {
+        delete inFlight[key];
+        if (dirty[key]) { delete dirty[key]; save(fieldset); } else { settle(); }
+      });
   }
 
   function schedule(fieldset, delay) {
     var key = fieldset.id;
     clearTimeout(timers[key]);
-    timers[key] = setTimeout(function () { save(fieldset); }, delay);
+    timers[key] = setTimeout(function () { delete timers[key]; save(fieldset); }, delay);
+    settle();
   }
 
   function redraw(fieldset) {
