@@ -31,6 +31,15 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.models import CoursePage
+
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = self.get_children().live().public().in_menu().specific()
+        # The courses of the catalogue below this home page (so in its language).
+        context["courses"] = (
+            CoursePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(depth=self.depth + 2)
+            .order_by("path")[:8]
+        )
         return context

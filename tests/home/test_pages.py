@@ -51,3 +51,15 @@ class HomePageTests(WagtailPageTestCase):
         self.assertIn('href="/en/accounts/login/"', html)
         self.assertIn('<main id="main"', html)
         self.assertIn('href="#main"', html)
+
+
+class HomePageCourseListTests(WagtailPageTestCase):
+    def test_lists_the_live_courses_of_its_catalogue(self):
+        from tests.courses.factories import make_course
+
+        course = make_course(title="Crane survey techniques", modules=1)
+
+        response = self.client.get("/en/")
+
+        self.assertContains(response, "Crane survey techniques")
+        self.assertContains(response, course.url)
