@@ -50,7 +50,15 @@ def _restore_migrated_rows(_migrated_rows, transactional_db):
     if _migrated_rows and not Locale.objects.exists():
         # The flush that ended the earlier test ran post_migrate handlers (content
         # types, permissions, roles): clear those too, then restore the snapshot.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Sequences are left where they are, above the restored ids, as Django's
+        # own serialized rollback does (PostgreSQL would hand out taken ids).
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
         connection.creation.deserialize_db_from_string(_migrated_rows)
 
 
@@ -63,6 +71,13 @@ def browser(_migrated_rows):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
+        # From here on Django hands this thread another connection object; give
+        # it the snapshot so that Django's serialized rollback restores it.
+        from django.db import connections
+
+        connection = connections["default"]
+        if _migrated_rows and not getattr(connection, "_test_serialized_contents", None):
+            connection._test_serialized_contents = _migrated_rows
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
