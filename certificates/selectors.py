@@ -123,7 +123,7 @@ def eligible_enrolments(*, cohort=None, course=None) -> QuerySet:
         _attendance_margin__gte=0,
     )
     queryset = queryset.filter(Q(completed_at__isnull=False) | attended)
-    return queryset.select_related("participant", "cohort", "cohort__course").order_by("pk")
+    return queryset.select_related("participant__user", "cohort", "cohort__course").order_by("pk")
 
 
 def certificates_expiring(*, within_days: int = 60, now: datetime.datetime | None = None):

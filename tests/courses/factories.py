@@ -28,26 +28,7 @@ from courses.models import (
 )
 from courses.services import course_self_paced_cohort_ensure
 from portal.home.models import HomePage
-from portal.registry.models import Gender, Participant
-from tests.factories import UserFactory
-
-
-class ParticipantFactory(factory.django.DjangoModelFactory):
-    """A participant with a complete profile and an account."""
-
-    class Meta:
-        model = Participant
-
-    user = factory.SubFactory(UserFactory)
-    email = factory.LazyAttribute(lambda p: p.user.email if p.user else "")
-    given_name = factory.Faker("first_name")
-    family_name = factory.Faker("last_name")
-    gender = Gender.WOMAN
-    birth_year = 1995
-    country = "MN"
-    organisation = "Khurkh Bird Ringing Station"
-    organisation_type = "ngo"
-    profile_completed_at = factory.LazyFunction(timezone.now)
+from tests.registry.factories import ParticipantFactory  # the registry owns it
 
 
 @contextmanager
