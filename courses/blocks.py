@@ -7,6 +7,7 @@ block picker.
 
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -147,6 +148,7 @@ class SpeciesCardBlock(blocks.StructBlock):
         label = _("Species card")
 
     LANGUAGE_LABELS = [
+        ("en", _("English")),
         ("zh", _("Chinese")),
         ("ja", _("Japanese")),
         ("ko", _("Korean")),
@@ -157,9 +159,17 @@ class SpeciesCardBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         names = value["common_names"]
+        # The heading is the name in the reader's language (zh-hans -> zh), else English;
+        # the other languages' names follow it.
+        reader = (translation.get_language() or "en").split("-")[0]
+        heading = reader if names.get(reader) else "en"
         context["status_label"] = dict(ConservationStatusBlock.choices).get(value.get("status"))
+        context["heading_name"] = names.get(heading)
+        context["heading_lang"] = heading
         context["other_names"] = [
-            (code, label, names[code]) for code, label in self.LANGUAGE_LABELS if names.get(code)
+            (code, label, names[code])
+            for code, label in self.LANGUAGE_LABELS
+            if code != heading and names.get(code)
         ]
         return context
 
