@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 KINDS = (
@@ -155,6 +156,22 @@ def _choice_id(value, valid: set[int]) -> int:
     return choice_id
 
 
+def _number_text(text: str) -> str:
+    """A number as the learner typed it, read with the separators of their language.
+
+    Spaces (also no-break spaces) group digits. Where the language writes a decimal
+    comma (Russian: "0,35", "1 250,5"), a comma is the decimal point and a dot groups
+    digits; elsewhere a comma groups digits ("1,250") and the dot is the decimal point.
+    """
+    for space in (" ", "\u00a0", "\u202f"):
+        text = text.replace(space, "")
+    if formats.get_format("DECIMAL_SEPARATOR") == ",":
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        return text
+    return text.replace(",", "")
+
+
 def _text(value, limit: int) -> str:
     if not isinstance(value, str):
         raise ResponseError(_("The answer must be text."))
@@ -199,7 +216,7 @@ def validate_response(spec: QuestionSpec, raw) -> dict:
         value = raw.get("value")
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise ResponseError(_("Enter a number."))
-        text = str(value).strip().replace(",", "").replace(" ", "")
+        text = _number_text(str(value).strip())
         if len(text) > 30:
             raise ResponseError(_("Enter a number of at most 30 characters."))
         try:

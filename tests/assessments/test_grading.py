@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +88,24 @@ def test_numeric_absolute_tolerance():
     )
     assert grade(spec, validate_response(spec, {"value": "0.4"})).correct
     assert not grade(spec, validate_response(spec, {"value": "0.41"})).correct
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "read_as"),
+    [
+        ("en", "1,250", "1250"),
+        ("en", "0.35", "0.35"),
+        ("ja", "1,250.5", "1250.5"),
+        ("ru", "0,35", "0.35"),
+        ("ru", "1\u00a0250,5", "1250.5"),
+        ("ru", "1.250,5", "1250.5"),
+        ("ru", "0.35", "0.35"),
+    ],
+)
+def test_numeric_answers_follow_the_learners_decimal_separator(language, typed, read_as):
+    spec = QuestionSpec(kind="numeric", numeric_answer=Decimal("1"))
+    with translation.override(language):
+        assert validate_response(spec, {"value": typed}) == {"value": read_as}
 
 
 def test_short_text_normalises_case_spacing_and_diacritics():
