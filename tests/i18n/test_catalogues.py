@@ -14,21 +14,45 @@ LANGUAGES = ["zh_Hans", "ja", "ko", "mn", "ru"]
 IGNORE = [".venv/*", "var/*", "tests/*", "bench/*", "node_modules/*", "docs/*"]
 
 
+SOURCE_SKIP = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "var",
+    "node_modules",
+    "tests",
+    "bench",
+    "docs",
+    "__pycache__",
+    "*.ttf",
+    "*.otf",
+    "*.png",
+    "*.jpg",
+    "*.svg",
+    "*.mo",
+)
+
+
 @pytest.fixture(scope="module")
 def fresh_catalogues(tmp_path_factory):
-    """The committed catalogues, brought up to date with the source by makemessages."""
+    """The committed catalogues, brought up to date with the source by makemessages.
+
+    makemessages writes into any ``locale`` folder it walks past, whatever
+    LOCALE_PATHS says, so it runs on a copy of the source: the committed
+    catalogues are never touched by a test run.
+    """
     if not shutil.which("xgettext"):
         pytest.fail("xgettext is missing: install Debian's gettext package")
-    locale = tmp_path_factory.mktemp("locale")
-    shutil.copytree(REPO / "locale", locale, dirs_exist_ok=True)
+    tree = tmp_path_factory.mktemp("source") / "repo"
+    shutil.copytree(REPO, tree, ignore=SOURCE_SKIP)
+    locale = tree / "locale"
     command = [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--no-wrap"]
     command += [f"--locale={code}" for code in LANGUAGES]
     command += [f"--ignore={pattern}" for pattern in IGNORE]
-    env = {**os.environ, "FLYWAY_LOCALE_DIR": str(locale)}
+    env = {**os.environ, "FLYWAY_LOCALE_DIR": str(locale), "PYTHONPATH": str(tree)}
     for domain in ("django", "djangojs"):
         subprocess.run(
             [*command, f"--domain={domain}"],
-            cwd=REPO,
+            cwd=tree,
             env=env,
             check=True,
             capture_output=True,
