@@ -8,7 +8,7 @@ BLACK_FACED_SPOONBILL = {
         "zh": "黑脸琵鹭",
         "ja": "クロツラヘラサギ",
         "ko": "저어새",
-        "mn": "",
+        "mn": "Хар нүүрт халбаган хошуут",
         "ru": "Малая колпица",
     },
     "scientific_name": "Platalea minor",
