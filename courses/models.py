@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -26,6 +27,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from portal.core.routing import route_through_child
 
 from .blocks import ModuleStreamBlock
 
@@ -66,24 +69,39 @@ def content_language_choices():
 
 
 def _route_to_specific_child(parent: Page, child_model, request, path_components, defer=()):
-    """Route into a child of ``child_model`` with one query, keeping the parent on it.
+    """Route into a child of ``parent``, one query per level, keeping the parent on it.
 
-    ``defer`` names StreamFields to leave unloaded: a module's body is read
-    from the template cache, so it is loaded only when that misses.
-    Falls back to Wagtail's own routing for a child of another type.
+    A child the request only passes through is given its specific class
+    without a query (``portal.core.routing.route_through_child``). The page
+    being served is read as ``child_model`` in one query, by its URL path (an
+    equality on one column, cheaper to build and run than a tree lookup),
+    leaving the ``defer`` fields unloaded: a module's body is read from the
+    template cache, so it is loaded only when that misses. Falls back to
+    Wagtail's own routing for a child of another type.
     """
-    if path_components:
-        children = (
-            child_model.objects.child_of(parent)
-            .filter(slug=path_components[0])
-            .select_related("locale")
-        )
-        child = children.defer(*defer).first()
-        if child is not None:
-            # Treebeard's get_parent() returns this without a query.
-            child._cached_parent_obj = parent
-            return child.route(request, path_components[1:])
-    return Page.route(parent, request, path_components)
+    if len(path_components) > 1:
+        return route_through_child(parent, request, path_components)
+    if not path_components:
+        return Page.route(parent, request, path_components)
+    candidates = (
+        child_model.objects.filter(url_path=f"{parent.url_path}{path_components[0]}/")
+        .defer(*defer)
+        .select_related("locale")
+        .order_by()
+    )
+    # Only the child of this parent: another site's tree may repeat the URL path.
+    child = next(
+        (c for c in candidates if c.depth == parent.depth + 1 and c.path.startswith(parent.path)),
+        None,
+    )
+    if child is None:
+        return Page.route(parent, request, path_components)
+    if child.locale_id == parent.locale_id:
+        # The pages of one tree share their locale: the parent gets it loaded.
+        parent.locale = child.locale
+    # Treebeard's get_parent() returns this without a query.
+    child._cached_parent_obj = parent
+    return child.route(request, [])
 
 
 class LearnerDataPageMixin:
@@ -137,16 +155,9 @@ class CourseIndexPage(Page):
         verbose_name_plural = _("course catalogues")
 
     def route(self, request, path_components):
-        # One query for the specific course instead of Wagtail's two (base
-        # page, then its specific row): module pages sit three levels deep.
-        return _route_to_specific_child(
-            self,
-            CoursePage,
-            request,
-            path_components,
-            # On the way to a module the course's own content is not shown.
-            defer=("body", "outcomes", "sources") if len(path_components) > 1 else (),
-        )
+        # One query for the course served instead of Wagtail's two (base page,
+        # then its specific row); on the way to a module, none for its fields.
+        return _route_to_specific_child(self, CoursePage, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .forms import CatalogueFilterForm
@@ -328,9 +339,12 @@ class ModulePage(LearnerDataPageMixin, Page):
         from .selectors import module_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            module_page_context(module=self, user=request.user, url=self.get_url(request))
-        )
+        # Served (``Page.serve`` sets ``is_preview``), the module is at the address
+        # asked for, which saves working it out from the site's root paths; a
+        # preview is at the admin's address.
+        served = getattr(request, "is_preview", None) is False
+        url = escape_uri_path(request.path) if served else self.get_url(request)
+        context.update(module_page_context(module=self, user=request.user, url=url))
         context["content_language"] = self.content_language
         return context
 

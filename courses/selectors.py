@@ -60,15 +60,6 @@ def required_module_ids(*, course: CoursePage) -> set[int]:
     )
 
 
-def enrolment_done_module_keys(*, enrolment: Enrolment) -> set:
-    """Translation keys of the modules done: the same in every language of the course."""
-    return set(
-        ModuleProgress.objects.filter(enrolment=enrolment).values_list(
-            "module__translation_key", flat=True
-        )
-    )
-
-
 def enrolment_done_module_ids(*, enrolment: Enrolment) -> set[int]:
     return set(
         ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
@@ -132,18 +123,74 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 0
 
 
+_STATUS_RANK = {
+    EnrolmentStatus.ACTIVE: 0,
+    EnrolmentStatus.WAITLISTED: 1,
+    EnrolmentStatus.WITHDRAWN: 2,
+}
+
+
+def _counting_enrolment(enrolments) -> Enrolment | None:
+    """Of one person's enrolments in a course, the one that counts.
+
+    Active first, then waitlisted, then withdrawn; a completed one before one
+    that is not; the newest last.
+    """
+    ranked = sorted(
+        enrolments, key=lambda e: (_STATUS_RANK[e.status], e.completed_at is None, -e.pk)
+    )
+    return ranked[0] if ranked else None
+
+
 def participant_course_enrolment(*, participant, course: CoursePage) -> Enrolment | None:
     """The participant's enrolment in ``course`` that counts: active first, then waitlisted."""
     if participant is None:
         return None
-    rank = {EnrolmentStatus.ACTIVE: 0, EnrolmentStatus.WAITLISTED: 1, EnrolmentStatus.WITHDRAWN: 2}
-    enrolments = list(
+    return _counting_enrolment(
         Enrolment.objects.filter(participant=participant, cohort__course=course).select_related(
             "cohort"
         )
     )
-    enrolments.sort(key=lambda e: (rank[e.status], e.completed_at is None, -e.pk))
-    return enrolments[0] if enrolments else None
+
+
+def reader_course_progress(*, user, course: CoursePage) -> tuple[Enrolment | None, set[str]]:
+    """The reader's enrolment in ``course`` that counts, and the modules done in it.
+
+    One query, whatever the number of modules done: the enrolments of the
+    reader's participant in the course, one row per module done.
+
+    Args:
+        user: the reader; anonymous readers and accounts without a participant
+            get ``(None, set())`` (no query for anonymous ones).
+        course: the course as read; the enrolment hangs on its original
+            (``source_page``, which costs no query in the default language).
+
+    Returns:
+        The enrolment (its status and completion loaded; its cohort not) and the
+        translation keys (as strings) of the modules done, which match in every
+        language.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None, set()
+    rows = (
+        Enrolment.objects.filter(
+            participant__user=user,
+            participant__anonymised_at__isnull=True,
+            cohort__course=course.source_page,
+        )
+        # What the page reads; no ORDER BY (the one that counts is chosen below).
+        .only("pk", "cohort_id", "status", "completed_at")
+        .order_by()
+        .annotate(done_key=F("module_progress__module__translation_key"))
+    )
+    enrolments: dict[int, Enrolment] = {}
+    done: dict[int, set[str]] = defaultdict(set)
+    for row in rows:
+        enrolments.setdefault(row.pk, row)
+        if row.done_key is not None:
+            done[row.pk].add(str(row.done_key))
+    enrolment = _counting_enrolment(enrolments.values())
+    return enrolment, (done[enrolment.pk] if enrolment is not None else set())
 
 
 def enrol_confirm_context(*, participant, cohort: Cohort) -> dict:
@@ -418,12 +465,8 @@ def module_page_context(*, module: ModulePage, user, url: str | None = None) -> 
     next_module = (
         siblings[position + 1] if position is not None and position + 1 < len(siblings) else None
     )
-    participant = participant_for_user(user)
-    enrolment = participant_course_enrolment(participant=participant, course=course.source_page)
-    done: set[int] = set()
-    if enrolment is not None:
-        done_keys = {str(key) for key in enrolment_done_module_keys(enrolment=enrolment)}
-        done = {m.pk for m in siblings if m.key in done_keys}
+    enrolment, done_keys = reader_course_progress(user=user, course=course)
+    done = {m.pk for m in siblings if m.key in done_keys}
     required = [m for m in siblings if m.required]
     return {
         "course": course,
@@ -653,6 +696,77 @@ def course_learner_rows(*, course: CoursePage) -> list[LearnerRow]:
             )
         )
     return rows
+
+
+@dataclass
+class AttendanceImportState:
+    """What a participant import needs to check and preview attendance cells.
+
+    ``days``: the days on each cohort's sheet, in date order, by cohort id;
+    ``enrolments``: (participant id, cohort id) -> enrolment;
+    ``recorded``: (enrolment id, day id) -> present, for the cells recorded;
+    ``free_places``: places left by cohort id (None: no limit), counting the
+    waiting list as taken, since a new enrolment queues behind it.
+    """
+
+    days: dict[int, list[CohortDay]]
+    enrolments: dict[tuple[int, int], Enrolment]
+    recorded: dict[tuple[int, int], bool]
+    free_places: dict[int, int | None]
+
+
+def attendance_import_state(
+    *, cohorts: list[Cohort], participant_ids: list[int]
+) -> AttendanceImportState:
+    """Days, enrolments, recorded attendance and free places for an import. Four queries."""
+    cohort_ids = [c.pk for c in cohorts]
+    days: dict[int, list[CohortDay]] = defaultdict(list)
+    for day in CohortDay.objects.filter(cohort_id__in=cohort_ids).order_by("date"):
+        days[day.cohort_id].append(day)
+    enrolments = {
+        (e.participant_id, e.cohort_id): e
+        for e in Enrolment.objects.filter(
+            cohort_id__in=cohort_ids, participant_id__in=participant_ids
+        )
+    }
+    recorded = {
+        (enrolment_id, day_id): present
+        for enrolment_id, day_id, present in Attendance.objects.filter(
+            enrolment_id__in=[e.pk for e in enrolments.values()]
+        ).values_list("enrolment_id", "day_id", "present")
+    }
+    taken = dict(
+        Enrolment.objects.filter(
+            cohort_id__in=cohort_ids,
+            status__in=[EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED],
+        )
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+        .values_list("cohort_id", "n")
+    )
+    free_places = {
+        c.pk: None if c.capacity is None else max(c.capacity - taken.get(c.pk, 0), 0)
+        for c in cohorts
+    }
+    return AttendanceImportState(
+        days=dict(days), enrolments=enrolments, recorded=recorded, free_places=free_places
+    )
+
+
+def participant_cohort_enrolments(
+    *, pairs: set[tuple[int, int]]
+) -> dict[tuple[int, int], Enrolment]:
+    """The enrolments (with their cohorts) of the given (participant id, cohort id) pairs."""
+    if not pairs:
+        return {}
+    found = Enrolment.objects.filter(
+        participant_id__in={p for p, _c in pairs}, cohort_id__in={c for _p, c in pairs}
+    ).select_related("cohort")
+    return {
+        (e.participant_id, e.cohort_id): e
+        for e in found
+        if (e.participant_id, e.cohort_id) in pairs
+    }
 
 
 def cohort_attendance_sheet(*, cohort: Cohort) -> dict:

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from portal.core.routing import route_through_child
+
 from .blocks import SectionBlock, TopicBlock
 
 
@@ -29,6 +31,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        if len(path_components) > 1:  # on the way to a course, a module, …
+            return route_through_child(self, request, path_components)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from courses.models import CoursePage

@@ -274,6 +274,10 @@ def test_course_and_module_page_queries_do_not_grow_with_modules(learner_client,
     learner_client.get(fifth.url)  # warm the outline and body caches, as a running server has
     course_ten = count_queries(learner_client, course.url)
     module_ten = count_queries(learner_client, fifth.url)
+    # Session and user (2), the user's groups (1), site, locale and home page (3),
+    # catalogue and course passed through (2), the module (1), view restrictions
+    # (2), the learner's enrolment with the modules done (1).
+    assert module_ten == 12
     with fast_page_building():
         for m in range(10, 200):
             course.add_child(
@@ -473,3 +477,44 @@ def test_a_second_self_paced_cohort_is_refused(client, secretariat, course):
 
 def test_unused_user_factory_import_guard():
     assert UserFactory
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "6 July 2031"),
+        ("ja", "2031年7月6日"),
+        ("ko", "2031년 7월 6일"),
+        ("zh-hans", "2031年7月6日"),
+    ],
+)
+def test_dashboard_dates_follow_the_readers_language(
+    learner_client, participant, course, language, expected
+):
+    from django.utils import translation
+
+    workshop = CohortFactory(
+        course=course, start_date=datetime.date(2031, 7, 6), end_date=datetime.date(2031, 7, 8)
+    )
+    services.cohort_day_create(cohort=workshop, date=datetime.date(2031, 7, 6))
+    services.enrolment_create(participant=participant, cohort=workshop)
+    with translation.override(language):
+        url = reverse("courses:dashboard")
+    html = learner_client.get(url).content.decode()
+    assert f">{expected}</time>" in html
+
+
+def test_anonymous_module_page_queries_as_many_as_a_bare_page_at_its_depth(client, course):
+    """Routing passes the catalogue and the course by without loading their own fields."""
+    from wagtail.models import Page
+
+    from portal.home.models import HomePage
+
+    parent = HomePage.objects.get()
+    for slug in ("bare", "section", "unit"):
+        parent = parent.add_child(instance=Page(title=slug, slug=slug))
+        parent.save_revision().publish()
+    module = selectors.course_modules(course=course)[1]
+    client.get(module.url)  # warm the outline and body caches, as a running server has
+    bare = count_queries(client, parent.url)
+    assert count_queries(client, module.url) == bare == 8
