@@ -17,6 +17,8 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
 
+from portal.reporting.services import participation_facts_refresh
+
 from . import selectors, services
 from .models import Cohort
 
@@ -56,6 +58,8 @@ class CohortEditView(EditView):
     def save_instance(self):
         # A larger capacity frees places: the waiting list moves up at once.
         cohort = super().save_instance()
+        # The start date and mode decide each enrolment's report year and youth.
+        participation_facts_refresh(cohort_ids=[cohort.pk])
         promoted = services.cohort_waitlist_promote(cohort=cohort)
         if promoted:
             messages.info(

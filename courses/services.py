@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.accounts.services import course_team_group_name, instructor_assign, instructor_unassign
+from portal.reporting.services import participation_facts_refresh
 
 from .models import (
     Attendance,
@@ -169,6 +170,7 @@ def enrolment_create(*, participant, cohort: Cohort, acting_user=None) -> Enrolm
     if status == EnrolmentStatus.WAITLISTED and not full:
         cohort_waitlist_promote(cohort=cohort)
         enrolment.refresh_from_db()
+    participation_facts_refresh(enrolment_ids=[enrolment.pk])
     return enrolment
 
 
@@ -185,6 +187,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, acting_user=None) -> Enrolment:
     enrolment.status = EnrolmentStatus.WITHDRAWN
     enrolment.status_changed_at = timezone.now()
     enrolment.save(update_fields=["status", "status_changed_at"])
+    participation_facts_refresh(enrolment_ids=[enrolment.pk])
     cohort_waitlist_promote(cohort=cohort)
     return enrolment
 
@@ -213,6 +216,7 @@ def cohort_waitlist_promote(*, cohort: Cohort) -> list[Enrolment]:
         enrolment.status = EnrolmentStatus.ACTIVE
         enrolment.status_changed_at = now
         enrolment.save(update_fields=["status", "status_changed_at"])
+    participation_facts_refresh(enrolment_ids=[e.pk for e in promoted])
     return promoted
 
 
@@ -293,6 +297,44 @@ def attendance_record(
 
 
 @transaction.atomic
+def enrolment_attendance_set(
+    *, enrolment: Enrolment, present_dates: Iterable[datetime.date], acting_user
+) -> int:
+    """Record one participant's row of the attendance sheet; then update completion.
+
+    Present on the cohort's days in ``present_dates``, absent on its other
+    days: what ticking that row of the sheet would record (the participant
+    import fills attendance through this).
+
+    Returns:
+        How many cells changed (0 when the row already reads so).
+
+    Raises:
+        ValidationError: the enrolment is not active, or a date is not one of
+            its cohort's days.
+    """
+    if enrolment.status != EnrolmentStatus.ACTIVE:
+        raise ValidationError(_("Attendance is recorded only for an active enrolment."))
+    wanted = set(present_dates)
+    days = list(CohortDay.objects.filter(cohort_id=enrolment.cohort_id))
+    unknown = wanted - {day.date for day in days}
+    if unknown:
+        raise ValidationError(
+            _("%(date)s is not a day of this cohort.") % {"date": min(unknown).isoformat()}
+        )
+    changed = 0
+    for day in days:
+        present = day.date in wanted
+        if _attendance_write(
+            enrolment=enrolment, day=day, present=present, acting_user=acting_user
+        ):
+            changed += 1
+    if changed:
+        enrolment_completion_update(enrolment=enrolment)
+    return changed
+
+
+@transaction.atomic
 def attendance_sheet_save(
     *, cohort: Cohort, present: Iterable[tuple[int, int]], acting_user
 ) -> int:
@@ -360,6 +402,7 @@ def enrolment_completion_update(*, enrolment: Enrolment) -> bool:
         )
         enrolment.refresh_from_db(fields=["completed_at"])
         if updated:
+            participation_facts_refresh(enrolment_ids=[enrolment.pk])
             enrolment_id = enrolment.pk
             transaction.on_commit(lambda: _certificate_issue_enqueue(enrolment_id))
     return True

@@ -439,7 +439,7 @@ class ImportJobView(RegistryAdminMixin, TemplateView):
             context["preview_message"] = summary_message(
                 {
                     k: job.preview.get(k, 0)
-                    for k in ("rows", "created", "updated", "unchanged", "enrolled")
+                    for k in ("rows", "created", "updated", "unchanged", "enrolled", "attendance")
                 },
                 dry_run=True,
             )

@@ -191,7 +191,8 @@ class ImportUploadForm(forms.Form):
         help_text=_(
             "A .csv (UTF-8) or .xlsx file with the columns email, given_name, family_name and "
             "optionally native_name, gender, birth_year, country, organisation, "
-            "organisation_type, position, cohort."
+            "organisation_type, position, cohort, attended (the days present, as dates or "
+            "day numbers, for in-person cohorts)."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )

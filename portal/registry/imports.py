@@ -6,8 +6,8 @@ Three steps, so that the admin can show a preview and the command a dry run:
    (no ORM), or raises ``ImportFileError`` with a message about the file.
 2. ``import_plan`` checks every row against the registry and says what would
    happen: every problem as ``row N: column: message`` (row 1 is the header
-   line, so N is the line a spreadsheet shows), and the creates, updates and
-   enrolments.
+   line, so N is the line a spreadsheet shows), and the creates, updates,
+   enrolments and attendance (the ``attended`` column; see docs/operations.md).
 3. ``import_apply`` writes a plan without errors in one transaction, with the
    history rows; any failure leaves the database as it was.
 """
@@ -15,7 +15,9 @@ Three steps, so that the admin can show a preview and the command a dry run:
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,9 +32,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.reporting.services import participation_facts_deferred, participation_facts_refresh
+
 from . import validation
 from .models import HistoryAction, Participant, ParticipantHistory
-from .services import participant_diff, participant_search_text, search_text_for
+from .services import (
+    REPORTED_FIELDS,
+    participant_diff,
+    participant_search_text,
+    search_text_for,
+)
 
 REQUIRED_COLUMNS = ("email", "given_name", "family_name")
 OPTIONAL_COLUMNS = (
@@ -44,6 +53,7 @@ OPTIONAL_COLUMNS = (
     "organisation_type",
     "position",
     "cohort",
+    "attended",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 NAME_COLUMNS = ("given_name", "family_name", "native_name")
@@ -80,6 +90,11 @@ class PlannedRow:
     changes: dict[str, list] = field(default_factory=dict)
     cohort: Any = None
     enrol: bool = False
+    # The ``attended`` cell as read; the dates it names once checked (None:
+    # attendance is left as it is); how many sheet cells importing changes.
+    attended_cell: Any = None
+    attended: list[datetime.date] | None = None
+    attendance_changes: int = 0
 
     @property
     def action(self) -> str:
@@ -93,6 +108,9 @@ class ImportPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # Days the ``attended`` column adds to cohorts' attendance sheets, by cohort.
+    new_days: dict[Any, set[datetime.date]] = field(default_factory=dict)
+    attendance_state: Any = None
 
     @property
     def created(self) -> int:
@@ -111,8 +129,13 @@ class ImportPlan:
         return sum(1 for r in self.rows if r.enrol)
 
     @property
+    def attendance(self) -> int:
+        """Participants whose attendance the import records or changes."""
+        return sum(1 for r in self.rows if r.attendance_changes)
+
+    @property
     def changes_anything(self) -> bool:
-        return bool(self.created or self.updated or self.enrolled)
+        return bool(self.created or self.updated or self.enrolled or self.attendance)
 
     def summary(self) -> dict[str, int]:
         return {
@@ -121,6 +144,7 @@ class ImportPlan:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "enrolled": self.enrolled,
+            "attendance": self.attendance,
         }
 
     def preview(self, limit: int = 200) -> dict[str, Any]:
@@ -136,16 +160,27 @@ class ImportPlan:
                     "name": f"{r.values.get('given_name', '')} {r.values.get('family_name', '')}",
                     "changes": sorted(r.changes),
                     "cohort": str(r.cohort) if r.enrol else "",
+                    "attended": (
+                        [d.isoformat() for d in r.attended]
+                        if r.attended is not None and r.attendance_changes
+                        else None
+                    ),
                 }
                 for r in self.rows
-                if r.action != "unchanged" or r.enrol
+                if r.action != "unchanged" or r.enrol or r.attendance_changes
             ][:limit],
+            "new_days": [
+                {"cohort": str(cohort), "dates": [d.isoformat() for d in sorted(dates)]}
+                for cohort, dates in self.new_days.items()
+                if dates
+            ],
         }
 
 
 def summary_message(summary: dict[str, int], *, dry_run: bool = False) -> str:
     """One sentence for the command and the admin: what was (or would be) done."""
-    if not (summary["created"] or summary["updated"] or summary["enrolled"]):
+    attendance = summary.get("attendance", 0)
+    if not (summary["created"] or summary["updated"] or summary["enrolled"] or attendance):
         return ngettext(
             "Nothing to change: the %(rows)d row is already in the registry as given.",
             "Nothing to change: all %(rows)d rows are already in the registry as given.",
@@ -161,7 +196,22 @@ def summary_message(summary: dict[str, int], *, dry_run: bool = False) -> str:
             "Created %(created)d, updated %(updated)d, enrolled %(enrolled)d "
             "(%(unchanged)d unchanged)."
         )
-    return text % summary
+    text = text % summary
+    if attendance:
+        if dry_run:
+            more = ngettext(
+                "Would record the attendance of %(count)d participant.",
+                "Would record the attendance of %(count)d participants.",
+                attendance,
+            )
+        else:
+            more = ngettext(
+                "Recorded the attendance of %(count)d participant.",
+                "Recorded the attendance of %(count)d participants.",
+                attendance,
+            )
+        text = f"{text} {more % {'count': attendance}}"
+    return text
 
 
 def row_error(row: int, column: str, message: str) -> str:
@@ -495,8 +545,10 @@ def import_plan(
             planned.changes = participant_diff(participant, values)
         slug = validation.clean_text(record.get("cohort")) or cohort_slug or ""
         planned.cohort = cohorts.get(slug)
+        planned.attended_cell = record.get("attended")
         plan.rows.append(planned)
 
+    _attendance_check(plan)
     if plan.errors:
         return plan
     enrolled = _existing_enrolments(
@@ -510,7 +562,214 @@ def import_plan(
             planned.enrol = True
         else:
             planned.enrol = (planned.participant.pk, planned.cohort.pk) not in enrolled
+    _attendance_plan(plan)
     return plan
+
+
+# --- Attendance (the ``attended`` column) ------------------------------------------
+
+ATTENDED_SEPARATORS = re.compile(r"[,;\s]+")
+
+
+def _attended_entries(cell: Any) -> list[Any]:
+    """The entries of an ``attended`` cell: dates, day numbers, or text to check."""
+    if isinstance(cell, (datetime.date, int)):  # an .xlsx date or number cell
+        return [cell]
+    entries = [part for part in ATTENDED_SEPARATORS.split(str(cell)) if part]
+    return [] if [e.casefold() for e in entries] == ["none"] else entries
+
+
+def _attended_date(entry: Any, sheet: list[datetime.date]) -> datetime.date:
+    """One entry as a date: a date as it is, day N as the N-th day of the sheet.
+
+    Raises:
+        ValidationError: neither a date nor the number of a day on the sheet.
+    """
+    if isinstance(entry, datetime.datetime):
+        return entry.date()
+    if isinstance(entry, datetime.date):
+        return entry
+    text = str(entry).strip()
+    if text.isdigit():
+        number = int(text)
+        if not 1 <= number <= len(sheet):
+            raise ValidationError(
+                ngettext(
+                    "there is no day %(number)d: the cohort has %(count)d day on its "
+                    "attendance sheet.",
+                    "there is no day %(number)d: the cohort has %(count)d days on its "
+                    "attendance sheet.",
+                    len(sheet),
+                )
+                % {"number": number, "count": len(sheet)}
+            )
+        return sheet[number - 1]
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            _("“%(value)s” is neither a date (YYYY-MM-DD) nor a day number.") % {"value": text}
+        ) from None
+
+
+def _attendance_check(plan: ImportPlan) -> None:
+    """Read every ``attended`` cell into dates of its row's cohort; problems go to the plan.
+
+    A date must fall within the cohort's dates; one not yet on its attendance
+    sheet is added to it (``plan.new_days``). Day numbers count the days
+    already on the sheet, in date order.
+    """
+    rows = [r for r in plan.rows if r.attended_cell not in (None, "")]
+    if not rows:
+        return
+    # Imported here: the courses app builds on the registry, not the reverse.
+    from courses.selectors import attendance_import_state
+
+    cohorts = {r.cohort.pk: r.cohort for r in rows if r.cohort is not None}
+    state = attendance_import_state(
+        cohorts=list(cohorts.values()),
+        participant_ids=[r.participant.pk for r in rows if r.participant is not None],
+    )
+    plan.attendance_state = state
+    for planned in rows:
+        problems: list[str] = []
+        cohort = planned.cohort
+        if cohort is None:
+            problems.append(
+                _("give the cohort (a cohort column, or one cohort for the whole file).")
+            )
+        elif not cohort.records_attendance:
+            problems.append(
+                _("cohort “%(slug)s” has no attendance: only in-person and blended ones do.")
+                % {"slug": cohort.slug}
+            )
+        else:
+            sheet = [day.date for day in state.days.get(cohort.pk, [])]
+            dates: set[datetime.date] = set()
+            for entry in _attended_entries(planned.attended_cell):
+                try:
+                    date = _attended_date(entry, sheet)
+                except ValidationError as error:
+                    problems.append(error.messages[0])
+                    continue
+                if (cohort.start_date and date < cohort.start_date) or (
+                    cohort.end_date and date > cohort.end_date
+                ):
+                    problems.append(
+                        _("%(date)s is not a day of cohort “%(slug)s” (%(start)s to %(end)s).")
+                        % {
+                            "date": date.isoformat(),
+                            "slug": cohort.slug,
+                            "start": cohort.start_date or "…",
+                            "end": cohort.end_date or "…",
+                        }
+                    )
+                    continue
+                dates.add(date)
+            if not problems:
+                planned.attended = sorted(dates)
+                new = dates - set(sheet)
+                if new:
+                    plan.new_days.setdefault(cohort, set()).update(new)
+        plan.errors.extend(row_error(planned.row, "attended", p) for p in problems)
+
+
+def _attendance_plan(plan: ImportPlan) -> None:
+    """Check the enrolments that attendance is recorded on, and count what changes.
+
+    A participant not yet in the cohort is enrolled by the same row; one on
+    its waiting list, withdrawn from it, or who would join the waiting list
+    (the cohort is full) is an error: attendance counts only for a place.
+    """
+    state = plan.attendance_state
+    if state is None:
+        return
+    from courses.models import EnrolmentStatus
+
+    free = dict(state.free_places)
+    for planned in plan.rows:  # in file order: earlier rows take the places first
+        cohort = planned.cohort
+        if planned.enrol and free.get(cohort.pk) is not None:
+            free[cohort.pk] -= 1
+            if planned.attended is not None and free[cohort.pk] < 0:
+                plan.errors.append(
+                    row_error(
+                        planned.row,
+                        "attended",
+                        _(
+                            "cohort “%(slug)s” is full, so %(email)s would join its waiting "
+                            "list; attendance counts only for a place. Raise its capacity first."
+                        )
+                        % {"slug": cohort.slug, "email": planned.email},
+                    )
+                )
+                continue
+        if planned.attended is None:
+            continue
+        enrolment = None
+        if not planned.enrol:
+            enrolment = state.enrolments.get((planned.participant.pk, cohort.pk))
+        if enrolment is not None and enrolment.status != EnrolmentStatus.ACTIVE:
+            plan.errors.append(
+                row_error(
+                    planned.row,
+                    "attended",
+                    _(
+                        "%(email)s is not active in cohort “%(slug)s” (%(status)s); "
+                        "attendance counts only for a place."
+                    )
+                    % {
+                        "email": planned.email,
+                        "slug": cohort.slug,
+                        "status": enrolment.get_status_display().lower(),
+                    },
+                )
+            )
+            continue
+        days = {day.date: day for day in state.days.get(cohort.pk, [])}
+        wanted = set(planned.attended)
+        changes = 0
+        for date in set(days) | plan.new_days.get(cohort, set()):
+            day = days.get(date)
+            recorded = None
+            if enrolment is not None and day is not None:
+                recorded = state.recorded.get((enrolment.pk, day.pk))
+            if recorded is None or recorded != (date in wanted):
+                changes += 1
+        planned.attendance_changes = changes
+
+
+def _attendance_apply(plan: ImportPlan, enrolled: dict, *, acting_user) -> None:
+    """Add the new days to the sheets and record each row's attendance, through courses.
+
+    Args:
+        enrolled: the enrolments made by this import, by (participant id, cohort id).
+
+    Raises:
+        ValidationError: as ``row N: attended: message`` (the transaction rolls back).
+    """
+    rows = [r for r in plan.rows if r.attendance_changes]
+    if not rows:
+        return
+    from courses.selectors import participant_cohort_enrolments
+    from courses.services import cohort_day_create, enrolment_attendance_set
+
+    for cohort, dates in plan.new_days.items():
+        for date in sorted(dates):
+            cohort_day_create(cohort=cohort, date=date)
+    pairs = {(r.participant.pk, r.cohort.pk) for r in rows}
+    enrolments = {**participant_cohort_enrolments(pairs=pairs - set(enrolled)), **enrolled}
+    for planned in rows:
+        try:
+            enrolment_attendance_set(
+                enrolment=enrolments[(planned.participant.pk, planned.cohort.pk)],
+                present_dates=planned.attended,
+                acting_user=acting_user,
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                row_error(planned.row, "attended", " ".join(error.messages))
+            ) from error
 
 
 # --- 3. Writing ----------------------------------------------------------------
@@ -654,11 +913,21 @@ def import_apply(
         # Imported here: the courses app builds on the registry, not the reverse.
         from courses.services import enrolment_create
 
-    for planned in to_enrol:
-        if planned.enrol:
-            enrolment_create(
-                participant=planned.participant, cohort=planned.cohort, acting_user=acting_user
-            )
+    # The report's facts: of people whose reported fields changed, and of the
+    # new enrolments, refreshed together once at the end of the block.
+    with participation_facts_deferred():
+        participation_facts_refresh(
+            participant_ids=[
+                r.participant.pk for r in updated_rows if REPORTED_FIELDS & set(r.changes)
+            ]
+        )
+        enrolled = {}
+        for planned in to_enrol:
+            if planned.enrol:
+                enrolled[(planned.participant.pk, planned.cohort.pk)] = enrolment_create(
+                    participant=planned.participant, cohort=planned.cohort, acting_user=acting_user
+                )
+        _attendance_apply(plan, enrolled, acting_user=actor)
     if progress:
         progress(total, total)
     return summary

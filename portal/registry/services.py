@@ -15,6 +15,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.reporting.services import participation_facts_refresh
+
 from . import validation
 from .models import (
     ConsentPurpose,
@@ -45,6 +47,9 @@ PROFILE_FIELDS = (
 # Kept on anonymisation because every participation report breaks figures
 # down by them; none of them names the person.
 DEFAULT_ANONYMISE_KEEPS = ("gender", "birth_year", "country", "organisation_type")
+# The participation report breaks figures down by these: a change to any of them
+# is a change to the report's facts (``reporting.ParticipationFact``).
+REPORTED_FIELDS = frozenset({"gender", "birth_year", "country", "organisation_type"})
 
 
 def _json_value(value: Any) -> Any:
@@ -284,6 +289,8 @@ def participant_update(
             reason=reason,
             changes=changes,
         )
+        if REPORTED_FIELDS & set(changes):
+            participation_facts_refresh(participant_ids=[participant.pk])
     return participant
 
 
@@ -430,6 +437,7 @@ def participant_anonymise(*, participant: Participant, acting_user, reason: str)
         acting_user=acting_user,
         reason=reason,
     )
+    participation_facts_refresh(participant_ids=[participant.pk])
     return participant
 
 
@@ -640,6 +648,7 @@ def participant_merge(
     keep.search_text = participant_search_text(keep)
     keep.save()
     keep.expertise.add(*tags)
+    participation_facts_refresh(participant_ids=[keep.pk])
     history_write(
         participant=keep,
         action=HistoryAction.MERGED,

@@ -7,7 +7,8 @@ enrolled in one to three cohorts of a handful of courses between 2023 and
 revoked, some expired). Every value that reports treat as "unknown" occurs.
 
 It writes rows directly rather than through the services: it exists to make
-large volumes quickly, never to stand for how the portal writes data.
+large volumes quickly, never to stand for how the portal writes data. It then
+refreshes the participation facts of each batch, as the services would.
 """
 
 from __future__ import annotations
@@ -125,12 +126,16 @@ def _quizzes(courses, cohorts):
 
     Written with bulk_create: page-style indexing of snippets is not wanted here.
     """
+    from wagtail.models import Locale, TranslatableMixin
+
     from assessments.models import CohortTestPair, Quiz
 
     roles = ("pre", "post", "final")
     existing = {(q.course_id, q.title): q for q in Quiz.objects.filter(course__in=courses)}
+    # bulk_create skips save(), where a translatable model takes the default locale.
+    locale = {"locale": Locale.get_default()} if issubclass(Quiz, TranslatableMixin) else {}
     missing = [
-        Quiz(title=f"{course.title}: {role}", course=course, required=(role == "final"))
+        Quiz(title=f"{course.title}: {role}", course=course, required=(role == "final"), **locale)
         for course in courses
         for role in roles
         if (course.pk, f"{course.title}: {role}") not in existing
@@ -179,6 +184,8 @@ def generate_load_data(
     from certificates.models import Certificate
     from courses.models import Enrolment
     from portal.registry.models import Participant
+
+    from .services import participation_facts_refresh
 
     with_attempts = attempts
     rng = random.Random(seed)  # noqa: S311 — synthetic data, not secrets
@@ -312,6 +319,8 @@ def generate_load_data(
             attempts = []
         Attempt.objects.bulk_create(attempts, batch_size=BATCH)
         Certificate.objects.bulk_create(certificates, batch_size=BATCH)
+        # The report's facts of this batch's people, by INSERT … SELECT.
+        participation_facts_refresh(participant_ids=[p.pk for p in people])
         counts["participants"] += len(people)
         counts["enrolments"] += len(enrolments)
         counts["attempts"] += len(attempts)

@@ -1,10 +1,14 @@
-"""Reporting's own data: the secretariat's targets and the frozen annual snapshots.
+"""Reporting's own data: targets, frozen annual snapshots and the participation facts.
 
-The figures themselves are never stored for live years: they are aggregated
-from the registry, courses and certificates on request (see selectors.py). A
-snapshot freezes one year at the level of enrolments, so that any breakdown of
-a frozen year comes out the same later, whatever happens to the profiles.
+The figures themselves are never stored for live years: they are aggregated on
+request (see selectors.py) from ``ParticipationFact``, one row per counted
+enrolment with its dimensions resolved, which the services that write the
+registry, courses and certificates keep current. A snapshot freezes one year at
+the level of enrolments, so that any breakdown of a frozen year comes out the
+same later, whatever happens to the profiles.
 """
+
+import itertools
 
 from django.conf import settings
 from django.db import models
@@ -156,3 +160,111 @@ class SnapshotRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.snapshot.year} #{self.enrolment_id}"
+
+
+# The dimension columns of a fact, with the short names their indexes are named by.
+FACT_DIMENSIONS = {
+    "gender": "gen",
+    "country": "cty",
+    "organisation_type": "org",
+    "youth": "yth",
+    "year": "yr",
+    "course": "crs",
+    "cohort": "coh",
+}
+
+
+class ParticipationFact(models.Model):
+    """One counted enrolment (not waiting-listed) with every report dimension resolved.
+
+    The live report reads this narrow table instead of joining the registry,
+    cohorts and certificates for every request. It is kept current by explicit
+    calls to ``services.participation_facts_refresh`` from the services that
+    change its inputs (enrolments, profiles, cohorts' dates, certificates), and
+    can be rebuilt from those tables at any time (``rebuild_report_facts``).
+
+    ``youth`` is resolved with the ``YOUTH_MAX_AGE`` in force when the row was
+    written (change the setting, then rebuild). Certification is stored with the
+    expiry of the certificate, because a certificate stops counting when it
+    expires without anything being written.
+
+    Each dimension, and each pair of dimensions, has an index led by it and
+    followed by the participant and the measures: the database then reads any
+    breakdown in group order from one index alone, without sorting, and counts
+    distinct participants as they come in order. The relations are hidden
+    (``related_name="+"``) so that merging participants does not move these rows
+    like the person's own data; the merge refreshes them instead.
+    """
+
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("enrolment"),
+    )
+    participant = models.ForeignKey(
+        "registry.Participant",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("participant"),
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("course"),
+    )
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("cohort"),
+    )
+    gender = models.CharField(_("gender"), max_length=16, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    organisation_type = models.CharField(_("organisation type"), max_length=32, blank=True)
+    youth = models.CharField(_("youth"), max_length=16, choices=Youth.choices)
+    year = models.PositiveSmallIntegerField(
+        _("year"), help_text=_("The year of the reference date.")
+    )
+    reference_date = models.DateField(
+        _("reference date"),
+        help_text=_("The cohort's start; for self-paced cohorts, the day of enrolment."),
+    )
+    completed = models.BooleanField(_("completed"), default=False)
+    certified = models.BooleanField(
+        _("certified"),
+        default=False,
+        help_text=_("Holds a valid certificate for the course (expiry aside)."),
+    )
+    certified_until = models.DateTimeField(
+        _("certified until"),
+        null=True,
+        blank=True,
+        help_text=_("When the latest valid certificate expires; empty when it never does."),
+    )
+
+    class Meta:
+        verbose_name = _("participation fact")
+        verbose_name_plural = _("participation facts")
+        indexes = [
+            models.Index(fields=["participant"], name="reporting_fact_participant"),
+            models.Index(fields=["reference_date"], name="reporting_fact_reference"),
+            *[
+                models.Index(
+                    fields=[*group, "participant", "completed", "certified", "certified_until"],
+                    name="reporting_fact_by_" + "_".join(FACT_DIMENSIONS[d] for d in group),
+                )
+                for group in [
+                    *[(d,) for d in FACT_DIMENSIONS],
+                    *itertools.combinations(FACT_DIMENSIONS, 2),
+                ]
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.enrolment_id} {self.year}"

@@ -1,19 +1,40 @@
-"""Writes of the reporting app: targets and annual snapshots."""
+"""Writes of the reporting app: targets, annual snapshots and the participation facts."""
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import BooleanField, Case, Value, When
+from django.db import connections, transaction
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .definitions import Dimension, youth_max_age
-from .models import Snapshot, SnapshotRecord, Target
+from .definitions import Youth, youth_max_age
+from .models import ParticipationFact, Snapshot, SnapshotRecord, Target
 from .report import Filters
 
 logger = logging.getLogger(__name__)
@@ -76,64 +97,53 @@ def snapshot_freeze(*, year: int, acting_user, note: str = "") -> Snapshot:
         note=note,
     )
     source = live_source(Filters(year=year))
-    dims = source.dimensions
     gains = _gain_facts(source)
     rows = (
         source.queryset.annotate(
-            s_youth=dims[Dimension.YOUTH],
-            s_year=dims[Dimension.YEAR],
-        )
-        .annotate(
             s_certified=_flag(source.certified),
             s_attempted=_flag(source.attempted),
             s_passed=_flag(source.passed),
         )
         .values(
-            "pk",
+            "enrolment_id",
             "participant_id",
             "cohort_id",
-            "participant__gender",
-            "participant__country",
-            "participant__organisation_type",
-            "cohort__course__slug",
-            "cohort__course__title",
+            "gender",
+            "country",
+            "organisation_type",
+            "youth",
+            "year",
+            "reference_date",
+            "completed",
+            "course__slug",
+            "course__title",
             "cohort__slug",
             "cohort__title",
-            "cohort__mode",
-            "cohort__start_date",
-            "enrolled_at",
-            "completed_at",
-            "s_youth",
-            "s_year",
             "s_certified",
             "s_attempted",
             "s_passed",
         )
-        .order_by("pk")
+        .order_by("enrolment_id")
     )
     batch, count = [], 0
     for r in rows.iterator(chunk_size=BATCH):
         gain = gains.get((r["participant_id"], r["cohort_id"]))
-        if r["cohort__mode"] == "self_paced" or r["cohort__start_date"] is None:
-            reference = r["enrolled_at"].astimezone(dt.UTC).date()
-        else:
-            reference = r["cohort__start_date"]
         batch.append(
             SnapshotRecord(
                 snapshot=snapshot,
                 participant_id=r["participant_id"],
-                enrolment_id=r["pk"],
-                gender=r["participant__gender"] or "",
-                country=r["participant__country"] or "",
-                organisation_type=r["participant__organisation_type"] or "",
-                youth=r["s_youth"],
-                course=r["cohort__course__slug"],
-                course_title=r["cohort__course__title"],
+                enrolment_id=r["enrolment_id"],
+                gender=r["gender"],
+                country=r["country"],
+                organisation_type=r["organisation_type"],
+                youth=r["youth"],
+                course=r["course__slug"],
+                course_title=r["course__title"],
                 cohort=r["cohort__slug"],
                 cohort_title=r["cohort__title"],
-                year=r["s_year"],
-                reference_date=reference,
-                completed=r["completed_at"] is not None,
+                year=r["year"],
+                reference_date=r["reference_date"],
+                completed=r["completed"],
                 certified=bool(r["s_certified"]),
                 attempted=bool(r["s_attempted"]),
                 passed=bool(r["s_passed"]),
@@ -175,3 +185,260 @@ def snapshot_unfreeze(*, snapshot: Snapshot, acting_user, reason: str) -> None:
         reason,
     )
     snapshot.delete()
+
+
+# --- Participation facts ---------------------------------------------------------
+#
+# One row per counted enrolment with its dimensions resolved (see
+# ``ParticipationFact``). The services that change an input call
+# ``participation_facts_refresh`` with what they touched, inside their own
+# transaction; a bulk writer wraps its loop in ``participation_facts_deferred``
+# so that the rows are refreshed once, at the end.
+
+FACT_COLUMNS = (
+    "enrolment_id",
+    "participant_id",
+    "course_id",
+    "cohort_id",
+    "gender",
+    "country",
+    "organisation_type",
+    "youth",
+    "year",
+    "reference_date",
+    "completed",
+    "certified",
+    "certified_until",
+)
+ID_CHUNK = 500  # ids per IN (...) list: well below every backend's parameter limit
+
+_pending: contextvars.ContextVar[dict[str, set[int]] | None] = contextvars.ContextVar(
+    "participation_facts_pending", default=None
+)
+
+
+class Year(ExtractYear):
+    """The year of a date or datetime column, as an integer.
+
+    On SQLite, Django's ``ExtractYear`` calls a Python function for every row;
+    dates and UTC datetimes are stored as ISO text there, so the first four
+    characters are the year and the database can do it alone.
+    """
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # EXTRACT answers numeric there; the year must be an integer everywhere.
+        sql, params = self.as_sql(compiler, connection, **extra_context)
+        return f"CAST({sql} AS integer)", params
+
+
+class UTCDate(TruncDate):
+    """The UTC calendar day of a datetime column (SQLite: the first ten characters)."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"SUBSTR({sql}, 1, 10)", params
+
+
+def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
+    """The fact rows of ``enrolments`` as one SELECT, columns in ``FACT_COLUMNS`` order.
+
+    This is where BRIEF §3 becomes data: the reference date is the cohort's
+    start (self-paced, or no start date: the day of enrolment, UTC), the year is
+    its year, youth is age (that year minus the birth year) at most
+    ``YOUTH_MAX_AGE``, and a person is certified for a course while they hold a
+    valid certificate for it (its expiry is kept, so that it stops counting).
+    """
+    by_enrolment = Q(cohort__mode="self_paced") | Q(cohort__start_date__isnull=True)
+    reference = Case(
+        When(by_enrolment, then=UTCDate("enrolled_at", tzinfo=dt.UTC)),
+        default=F("cohort__start_date"),
+        output_field=DateField(),
+    )
+    year = Case(
+        When(by_enrolment, then=Year("enrolled_at", tzinfo=dt.UTC)),
+        default=Year("cohort__start_date"),
+        output_field=IntegerField(),
+    )
+    valid = certificates.filter(
+        participant_id=OuterRef("participant_id"),
+        course_id=OuterRef("cohort__course_id"),
+        status="valid",
+    )
+    # The latest expiry, a certificate that never expires (NULL) first of all.
+    until = valid.order_by(F("expires_at").desc(nulls_first=True)).values("expires_at")[:1]
+    expressions = {
+        "f_enrolment": F("pk"),
+        "f_participant": F("participant_id"),
+        "f_course": F("cohort__course_id"),
+        "f_cohort": F("cohort_id"),
+        "f_gender": F("participant__gender"),
+        "f_country": F("participant__country"),
+        "f_organisation_type": F("participant__organisation_type"),
+        # age = year - birth year <= max age, i.e. birth year >= year - max age.
+        "f_youth": Case(
+            When(participant__birth_year__isnull=True, then=Value(Youth.UNKNOWN.value)),
+            When(
+                participant__birth_year__gte=year - youth_max_age(),
+                then=Value(Youth.YOUTH.value),
+            ),
+            default=Value(Youth.NON_YOUTH.value),
+            output_field=CharField(),
+        ),
+        "f_year": year,
+        "f_reference_date": reference,
+        "f_completed": Case(
+            When(completed_at__isnull=False, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        "f_certified": Exists(valid),
+        "f_certified_until": Subquery(until),
+    }
+    return (
+        enrolments.exclude(status="waitlisted")
+        .annotate(**expressions)
+        .values(*expressions)
+        .order_by()
+    )
+
+
+def participation_facts_insert(
+    enrolments: QuerySet, *, certificates: QuerySet | None = None, using: str = "default"
+) -> int:
+    """INSERT … SELECT the fact rows of ``enrolments``; the database does all the work.
+
+    The caller deletes the rows being replaced first. ``certificates`` and
+    ``using`` let the data migration pass its historical models.
+
+    Returns:
+        How many rows were written.
+    """
+    if certificates is None:
+        from certificates.models import Certificate
+
+        certificates = Certificate.objects.all()
+    connection = connections[using]
+    select = _fact_select(enrolments, certificates)
+    compiler = select.query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    # The SELECT list must be in FACT_COLUMNS order; say so loudly if Django ever reorders it.
+    aliases = [alias for _expr, _sql, alias in compiler.select]
+    expected = [f"f_{c.removesuffix('_id')}" for c in FACT_COLUMNS]
+    if aliases != expected:
+        raise RuntimeError(f"Unexpected column order for the facts: {aliases}")
+    quote = connection.ops.quote_name
+    insert = "INSERT INTO {} ({}) {}".format(
+        quote(ParticipationFact._meta.db_table),
+        ", ".join(quote(c) for c in FACT_COLUMNS),
+        sql,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(insert, params)
+        return max(cursor.rowcount, 0)
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), ID_CHUNK):
+        yield ordered[start : start + ID_CHUNK]
+
+
+def participation_facts_refresh(
+    *,
+    enrolment_ids: Iterable[int] = (),
+    participant_ids: Iterable[int] = (),
+    cohort_ids: Iterable[int] = (),
+) -> None:
+    """Recompute the facts of the given enrolments, participants' and cohorts' enrolments.
+
+    Call it, in the same transaction, after changing anything a fact is made of:
+    an enrolment's status or completion, a profile's gender, country, birth year
+    or organisation type, a cohort's mode or start date, a certificate. Inside
+    :func:`participation_facts_deferred` the ids are collected and refreshed once
+    when the block ends.
+    """
+    scopes = {
+        "enrolment_ids": set(enrolment_ids),
+        "participant_ids": set(participant_ids),
+        "cohort_ids": set(cohort_ids),
+    }
+    pending = _pending.get()
+    if pending is not None:
+        for name, ids in scopes.items():
+            pending[name] |= ids
+        return
+    fields = {"enrolment_ids": "pk", "participant_ids": "participant_id", "cohort_ids": "cohort_id"}
+    from courses.models import Enrolment
+
+    with transaction.atomic():
+        for name, ids in scopes.items():
+            fact_field = "enrolment_id" if name == "enrolment_ids" else fields[name]
+            for chunk in _chunks(ids):
+                enrolments = Enrolment.objects.filter(**{f"{fields[name]}__in": chunk})
+                # Also by enrolment: a merge moves enrolments to another participant.
+                # Two statements, as each can use its index where an OR could not.
+                ParticipationFact.objects.filter(**{f"{fact_field}__in": chunk}).delete()
+                ParticipationFact.objects.filter(enrolment_id__in=enrolments.values("pk")).delete()
+                participation_facts_insert(enrolments)
+
+
+@contextmanager
+def participation_facts_deferred() -> Iterator[None]:
+    """Collect the refreshes asked for inside the block and run them once at its end.
+
+    For bulk writers (an import enrolling thousands of people): one refresh per
+    500 ids instead of one per row. Nested blocks join the outermost one.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending: dict[str, set[int]] = {
+        "enrolment_ids": set(),
+        "participant_ids": set(),
+        "cohort_ids": set(),
+    }
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    participation_facts_refresh(**pending)
+
+
+@transaction.atomic
+def participation_facts_rebuild(
+    *, progress: Callable[[int, int], None] | None = None, chunk: int = 20000
+) -> int:
+    """Rebuild every participation fact from the registry, cohorts and certificates.
+
+    All or nothing: the old rows are deleted and the new ones written in one
+    transaction, so a failure leaves the facts as they were.
+
+    Args:
+        progress: called with (enrolments done, enrolments in all) after each chunk.
+        chunk: enrolments per INSERT … SELECT.
+
+    Returns:
+        How many facts were written.
+    """
+    from courses.models import Enrolment
+
+    ParticipationFact.objects.all().delete()
+    span = Enrolment.objects.aggregate(low=Min("pk"), high=Max("pk"), total=Count("pk"))
+    total, written = span["total"], 0
+    if not total:
+        return 0
+    # Chunks by primary-key range; progress in ids covered, which tracks rows closely.
+    first, last = span["low"], span["high"]
+    for low in range(first, last + 1, chunk):
+        scope = Enrolment.objects.filter(pk__gte=low, pk__lt=low + chunk)
+        written += participation_facts_insert(scope)
+        if progress:
+            progress(min(low + chunk, last + 1) - first, last + 1 - first)
+    return written

@@ -333,3 +333,41 @@ def test_create_through_the_admin_writes_history(client, secretariat):
     entry = created.history.get()
     assert entry.action == HistoryAction.CREATED and entry.reason == "Phoned the secretariat"
     assert created.search_text and "дорж" in created.search_text
+
+
+def test_import_upload_previews_and_records_attendance(client, secretariat, people, cohort):
+    import datetime
+
+    from courses.models import Attendance
+    from courses.services import cohort_day_create
+
+    cohort.start_date, cohort.end_date = datetime.date(2025, 7, 6), datetime.date(2025, 7, 8)
+    cohort.attendance_threshold = 100
+    cohort.save()
+    cohort_day_create(cohort=cohort, date=datetime.date(2025, 7, 6))
+    client.force_login(secretariat)
+    content = (
+        b"email,given_name,family_name,cohort,attended\n"
+        b"wang@example.org,Xiaoming,Wang,khurkh-2025,1 2025-07-07\n"
+    )
+    response = client.post(
+        reverse("registry_import:upload"), {"file": SimpleUploadedFile("day.csv", content)}
+    )
+    page = listed(client.get(response["Location"]))
+    assert "Would record the attendance of 1 participant." in page
+    assert "2025-07-06, 2025-07-07" in page  # the row's days present
+    assert "Days added to the attendance sheet of" in page and "2025-07-07" in page
+    assert not Attendance.objects.exists()  # nothing written before confirming
+    client.post(response["Location"])
+    assert ImportJob.objects.order_by("-pk").first().status == ImportStatus.DONE
+    enrolment = cohort.enrolments.get(participant__email="wang@example.org")
+    assert {a.day.date.day for a in enrolment.attendance.filter(present=True)} == {6, 7}
+    assert {a.recorded_by for a in enrolment.attendance.all()} == {secretariat}
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None  # both days of two: the threshold is met
+
+    again = client.post(
+        reverse("registry_import:upload"), {"file": SimpleUploadedFile("day.csv", content)}
+    )
+    page = listed(client.get(again["Location"]))
+    assert "Nothing to change" in page and "Import now" not in page

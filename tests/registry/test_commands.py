@@ -270,3 +270,192 @@ def test_export_then_import_round_trip_changes_nothing(tmp_path):
 def test_export_refuses_unknown_extension(tmp_path):
     with pytest.raises(CommandError, match=r"\.csv or \.xlsx"):
         call_command("export_participants", str(tmp_path / "out.pdf"))
+
+
+# --- attendance (the ``attended`` column) ---------------------------------------------
+
+
+@pytest.fixture
+def workshop(cohort):
+    """``khurkh-2025``: in person, 6-8 July 2025, two of three days needed."""
+    import datetime
+
+    from courses.services import cohort_day_create
+
+    cohort.start_date, cohort.end_date = datetime.date(2025, 7, 6), datetime.date(2025, 7, 8)
+    cohort.attendance_threshold = 60
+    cohort.save()
+    for day in (6, 7, 8):
+        cohort_day_create(cohort=cohort, date=datetime.date(2025, 7, day))
+    return cohort
+
+
+def test_attended_column_enrols_fills_the_sheet_and_completes(
+    tmp_path, workshop, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from courses.models import Attendance
+    from courses.selectors import cohort_attendance_sheet
+
+    path = csv_file(
+        tmp_path,
+        "email,given_name,family_name,cohort,attended\n"
+        'a@example.org,Ann,Lee,khurkh-2025,"1, 2"\n'
+        "b@example.org,Bat,Bold,khurkh-2025,2025-07-08\n"
+        "c@example.org,Chen,Li,khurkh-2025,\n",
+    )
+    with (
+        mock.patch("certificates.tasks.certificate_issue_task") as task,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        out, _err = run_import(path)
+    assert "Created 3, updated 0, enrolled 3" in out
+    assert "Recorded the attendance of 2 participants." in out
+    sheet = cohort_attendance_sheet(cohort=workshop)
+    ticks = {r["enrolment"].participant.email: [t for _d, t in r["cells"]] for r in sheet["rows"]}
+    assert ticks == {
+        "a@example.org": [True, True, False],
+        "b@example.org": [False, False, True],
+        "c@example.org": [False, False, False],
+    }
+    # The same completion rule as the tick-box sheet: 2 of 3 days >= 60 %.
+    completed = {
+        r["enrolment"].participant.email for r in sheet["rows"] if r["enrolment"].completed_at
+    }
+    assert completed == {"a@example.org"}
+    task.enqueue.assert_called_once()
+    assert Attendance.objects.filter(recorded_by=None).count() == 6  # two rows of three days
+
+    # Importing the same file again changes nothing and says so.
+    out, _err = run_import(path)
+    assert "Nothing to change" in out
+    assert Attendance.objects.count() == 6
+
+
+def test_attended_row_replaces_the_participant_s_row_of_the_sheet(tmp_path, workshop):
+    from courses.models import Attendance
+
+    first = csv_file(tmp_path, "email,given_name,family_name,attended\na@example.org,Ann,Lee,1\n")
+    run_import(first, "--cohort", "khurkh-2025", "--dry-run")
+    assert not Attendance.objects.exists()  # a dry run writes nothing
+    run_import(first, "--cohort", "khurkh-2025")
+    corrected = csv_file(
+        tmp_path, "email,given_name,family_name,attended\na@example.org,Ann,Lee,2;3\n", "b.csv"
+    )
+    out, _err = run_import(corrected, "--cohort", "khurkh-2025", "--dry-run")
+    assert "Would record the attendance of 1 participant." in out
+    out, _err = run_import(corrected, "--cohort", "khurkh-2025")
+    assert "Created 0, updated 0, enrolled 0" in out
+    present = Attendance.objects.filter(present=True).values_list("day__date__day", flat=True)
+    assert sorted(present) == [7, 8]
+    assert Attendance.objects.filter(present=False).get().day.date.day == 6
+
+
+def test_attended_date_within_the_cohort_adds_the_day(tmp_path, cohort):
+    import datetime
+
+    cohort.start_date, cohort.end_date = datetime.date(2025, 7, 6), datetime.date(2025, 7, 8)
+    cohort.save()
+    path = csv_file(
+        tmp_path,
+        "email,given_name,family_name,attended\n"
+        "a@example.org,Ann,Lee,2025-07-06 2025-07-07\n"
+        "b@example.org,Bat,Bold,2025-07-07\n",
+    )
+    run_import(path, "--cohort", "khurkh-2025")
+    assert [d.date.day for d in cohort.days.all()] == [6, 7]
+    enrolment = cohort.enrolments.get(participant__email="b@example.org")
+    assert [(a.day.date.day, a.present) for a in enrolment.attendance.order_by("day__date")] == [
+        (6, False),
+        (7, True),
+    ]
+
+
+def test_attended_problems_are_row_errors_and_nothing_is_written(tmp_path, workshop):
+    import datetime
+
+    from courses.models import Attendance, Enrolment
+    from courses.services import enrolment_create, enrolment_withdraw
+    from tests.courses.factories import CohortFactory
+    from tests.registry.factories import ParticipantFactory
+
+    CohortFactory(course=workshop.course, slug="online-2026", mode="online")
+    gone = ParticipantFactory(email="gone@example.org")
+    enrolment_withdraw(enrolment=enrolment_create(participant=gone, cohort=workshop))
+    full = CohortFactory(
+        course=workshop.course,
+        slug="full-2025",
+        capacity=1,
+        start_date=datetime.date(2025, 7, 6),
+        end_date=datetime.date(2025, 7, 8),
+    )
+    enrolment_create(participant=ParticipantFactory(), cohort=full)
+    path = csv_file(
+        tmp_path,
+        "email,given_name,family_name,cohort,attended\n"
+        "a@example.org,Ann,Lee,,1\n"
+        "b@example.org,Bat,Bold,online-2026,1\n"
+        "c@example.org,Chen,Li,khurkh-2025,4\n"
+        "d@example.org,Dorj,Bat,khurkh-2025,2025-07-09\n"
+        "e@example.org,Emi,Sato,khurkh-2025,yesterday\n"
+        "gone@example.org,Gone,Away,khurkh-2025,1\n"
+        "f@example.org,Fan,Wu,full-2025,2025-07-06\n",
+    )
+    enrolments = Enrolment.objects.count()
+    message = import_fails(path)
+    for expected in (
+        "row 2: attended: give the cohort",
+        "row 3: attended: cohort “online-2026” has no attendance",
+        "row 4: attended: there is no day 4: the cohort has 3 days on its attendance sheet.",
+        "row 5: attended: 2025-07-09 is not a day of cohort “khurkh-2025” (2025-07-06 to "
+        "2025-07-08).",
+        "row 6: attended: “yesterday” is neither a date (YYYY-MM-DD) nor a day number.",
+    ):
+        assert expected in message
+    assert not Participant.objects.filter(email="a@example.org").exists()
+    # The enrolment checks come once the cells read well.
+    path = csv_file(
+        tmp_path,
+        "email,given_name,family_name,cohort,attended\n"
+        "gone@example.org,Gone,Away,khurkh-2025,1\n"
+        "f@example.org,Fan,Wu,full-2025,2025-07-06\n",
+        "second.csv",
+    )
+    message = import_fails(path)
+    assert "row 2: attended: gone@example.org is not active in cohort “khurkh-2025”" in message
+    assert "row 3: attended: cohort “full-2025” is full" in message
+    assert Enrolment.objects.count() == enrolments
+    assert not Attendance.objects.exists()
+
+
+def test_attended_xlsx_date_and_number_cells(tmp_path, workshop):
+    import datetime
+
+    from courses.models import Attendance
+
+    path = xlsx_file(
+        tmp_path,
+        [
+            ["email", "given_name", "family_name", "attended"],
+            ["a@example.org", "Ann", "Lee", datetime.date(2025, 7, 7)],
+            ["b@example.org", "Bat", "Bold", 3],
+        ],
+    )
+    run_import(path, "--cohort", "khurkh-2025")
+    present = Attendance.objects.filter(present=True).values_list(
+        "enrolment__participant__email", "day__date__day"
+    )
+    assert sorted(present) == [("a@example.org", 7), ("b@example.org", 8)]
+
+
+def test_the_documented_sample_file_imports(workshop):
+    from pathlib import Path
+
+    from courses.models import Attendance
+
+    sample = Path(__file__).resolve().parents[2] / "docs" / "examples" / "participants.csv"
+    out, _err = run_import(sample)
+    assert "Created 5, updated 0, enrolled 4" in out
+    assert "Recorded the attendance of 4 participants." in out
+    assert Attendance.objects.filter(present=True).count() == 3 + 2 + 1

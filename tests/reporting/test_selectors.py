@@ -6,6 +6,7 @@ import pytest
 from portal.reporting.definitions import Dimension
 from portal.reporting.report import Filters
 from portal.reporting.selectors import breakdown, headline
+from portal.reporting.services import participation_facts_rebuild, participation_facts_refresh
 
 DIMS = list(Dimension.values)
 ALL_BREAKDOWNS = [[d] for d in DIMS] + [list(p) for p in itertools.combinations(DIMS, 2)]
@@ -58,6 +59,7 @@ def test_fixed_vocabularies_list_empty_groups(load_data):
     from portal.registry.models import Participant
 
     Participant.objects.filter(gender="another").update(gender="undisclosed")
+    participation_facts_rebuild()  # a bulk update bypasses the services
     rows = {r.keys[0]: r.participants for r in breakdown(["gender"]).rows}
     assert rows["another"] == 0
     assert set(rows) >= {"woman", "man", "another", "undisclosed"}
@@ -107,6 +109,16 @@ def test_a_breakdown_is_one_query_plus_labels(load_data, django_assert_max_num_q
         breakdown(["course", "gender"], filters=Filters(year=2025))
 
 
+def _enrol(**values):
+    """An enrolment written directly (to choose its date), its facts refreshed as the
+    courses services do."""
+    from courses.models import Enrolment
+
+    enrolment = Enrolment.objects.create(**values)
+    participation_facts_refresh(enrolment_ids=[enrolment.pk])
+    return enrolment
+
+
 def _course_and_person(birth_year):
     from portal.registry.models import Participant
     from portal.reporting.loaddata import _courses
@@ -124,7 +136,7 @@ def _course_and_person(birth_year):
 def test_youth_is_age_at_the_cohort_start(db, birth_year, expected):
     """Cohort starts 2025-07-06: born 1990 is 35 (youth), born 1989 is 36 — even though
     the enrolment was made in 2024, when both were a year younger."""
-    from courses.models import Cohort, Enrolment
+    from courses.models import Cohort
 
     course, person = _course_and_person(birth_year)
     cohort = Cohort.objects.create(
@@ -134,9 +146,7 @@ def test_youth_is_age_at_the_cohort_start(db, birth_year, expected):
         mode="in_person",
         start_date=dt.date(2025, 7, 6),
     )
-    Enrolment.objects.create(
-        participant=person, cohort=cohort, enrolled_at=dt.datetime(2024, 12, 1, tzinfo=dt.UTC)
-    )
+    _enrol(participant=person, cohort=cohort, enrolled_at=dt.datetime(2024, 12, 1, tzinfo=dt.UTC))
     rows = {r.keys[0]: r.participants for r in breakdown(["youth"]).rows}
     assert rows[expected] == 1
     assert sum(rows.values()) == 1
@@ -144,11 +154,11 @@ def test_youth_is_age_at_the_cohort_start(db, birth_year, expected):
 
 @pytest.mark.parametrize("enrolled_year,expected", [(2025, "youth"), (2026, "non_youth")])
 def test_self_paced_youth_is_age_at_enrolment(db, enrolled_year, expected):
-    from courses.models import Cohort, Enrolment
+    from courses.models import Cohort
 
     course, person = _course_and_person(1990)
     cohort = Cohort.objects.get(course=course, mode="self_paced")
-    Enrolment.objects.create(
+    _enrol(
         participant=person,
         cohort=cohort,
         enrolled_at=dt.datetime(enrolled_year, 1, 1, 0, 30, tzinfo=dt.UTC),
@@ -158,26 +168,22 @@ def test_self_paced_youth_is_age_at_enrolment(db, enrolled_year, expected):
 
 
 def test_youth_max_age_setting(db, settings):
-    from courses.models import Cohort, Enrolment
+    from courses.models import Cohort
 
     settings.YOUTH_MAX_AGE = 30
     course, person = _course_and_person(1990)
     cohort = Cohort.objects.get(course=course, mode="self_paced")
-    Enrolment.objects.create(
-        participant=person, cohort=cohort, enrolled_at=dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
-    )
+    _enrol(participant=person, cohort=cohort, enrolled_at=dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
     assert [r.keys for r in breakdown(["youth"]).rows if r.participants] == [("non_youth",)]
 
 
 def test_waitlisted_people_are_not_counted_and_withdrawn_are(db):
-    from courses.models import Cohort, Enrolment
+    from courses.models import Cohort
 
     course, person = _course_and_person(1990)
     _c, other = _course_and_person(1980)
     cohort = Cohort.objects.get(course=course, mode="self_paced")
     when = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
-    Enrolment.objects.create(
-        participant=person, cohort=cohort, enrolled_at=when, status="waitlisted"
-    )
-    Enrolment.objects.create(participant=other, cohort=cohort, enrolled_at=when, status="withdrawn")
+    _enrol(participant=person, cohort=cohort, enrolled_at=when, status="waitlisted")
+    _enrol(participant=other, cohort=cohort, enrolled_at=when, status="withdrawn")
     assert headline(filters=Filters(), with_gain=False).participants == 1

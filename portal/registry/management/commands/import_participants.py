@@ -1,5 +1,6 @@
 """``import_participants PATH [--cohort SLUG] [--dry-run]`` (BRIEF §4)."""
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     help = (
         "Import participants from a .csv or .xlsx file (columns: email, given_name, "
         "family_name, native_name, gender, birth_year, country, organisation, "
-        "organisation_type, position, cohort). All or nothing: any invalid row "
+        "organisation_type, position, cohort, attended). All or nothing: any invalid row "
         "lists every problem as 'row N: column: message' and writes nothing."
     )
 
@@ -73,10 +74,16 @@ class Command(BaseCommand):
             file=self.stderr._out,
             disable=not show_bar,
         ) as bar:
-            summary = import_apply(
-                plan,
-                acting_user=None,
-                source_name=str(path),
-                progress=lambda done, _total: bar.update(done - bar.n),
-            )
+            try:
+                summary = import_apply(
+                    plan,
+                    acting_user=None,
+                    source_name=str(path),
+                    progress=lambda done, _total: bar.update(done - bar.n),
+                )
+            except ValidationError as error:
+                # Found only while writing (e.g. a cohort filled up meanwhile); rolled back.
+                for message in error.messages:
+                    self.stderr.write(message)
+                raise CommandError(_("Nothing was imported."), returncode=1) from None
         self.stdout.write(self.style.SUCCESS(summary_message(summary)))
