@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import PASSWORD, UserFactory
 
@@ -29,6 +30,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a test client request through
+    LocaleMiddleware leaves its language active in the thread afterwards."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
