@@ -62,8 +62,25 @@ def _restore_migrated_rows(_migrated_rows, transactional_db):
         connection.creation.deserialize_db_from_string(_migrated_rows)
 
 
+FONTS = Path(__file__).resolve().parents[2] / "certificates" / "fonts"
+
+
+def _fontconfig(directory: Path) -> Path:
+    """A fontconfig file that adds the fonts shipped for certificates (CJK
+    included) to the machine's own, so that screenshots of Chinese, Japanese
+    and Korean pages show text rather than empty boxes on a bare machine."""
+    conf = directory / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{FONTS}</dir>\n  <cachedir>{directory / 'cache'}</cachedir>\n"
+        "</fontconfig>\n"
+    )
+    return conf
+
+
 @pytest.fixture(scope="session")
-def browser(_migrated_rows):
+def browser(_migrated_rows, tmp_path_factory):
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is missing at {CHROMIUM}: .ci/run installs Debian's chromium.")
@@ -78,9 +95,11 @@ def browser(_migrated_rows):
         connection = connections["default"]
         if _migrated_rows and not getattr(connection, "_test_serialized_contents", None):
             connection._test_serialized_contents = _migrated_rows
+        fonts_conf = _fontconfig(tmp_path_factory.mktemp("fontconfig"))
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
+            env={**os.environ, "FONTCONFIG_FILE": str(fonts_conf)},
             args=[
                 "--no-sandbox",
                 "--disable-gpu",
