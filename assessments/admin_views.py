@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from . import exports, selectors, services
 from .forms import QuestionImportForm
 from .importing import ImportFileError
+from .localization import source_quiz
 from .models import Quiz
 
 EXPORT_HEADER = [
@@ -32,8 +33,13 @@ EXPORT_HEADER = [
 
 
 def _quiz_for_staff(request, quiz_id: int) -> Quiz:
-    """The quiz, if the user may see its attempts: the permission, or teaching its course."""
-    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    """The quiz, if the user may see its attempts: the permission, or teaching its course.
+
+    A translation's report is its source's: attempts are made on the source.
+    """
+    quiz = source_quiz(
+        get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id)
+    )
     user = request.user
     if user.has_perm("assessments.view_attempt"):
         return quiz

@@ -64,6 +64,11 @@ def draft_from_data(*, title: str, data: dict, topic: str) -> QuestionDraft:
         draft.tolerance_kind = data.get("tolerance_kind", "absolute")
     elif kind == QuestionKind.SHORT_TEXT:
         draft.choices = [ChoiceDraft(text=text, is_correct=True) for text in data["accepted"]]
+        draft.choices += [
+            ChoiceDraft(text=text, is_correct=True, language=language)
+            for language, texts in data.get("accepted_in_language", {}).items()
+            for text in texts
+        ]
     elif kind == QuestionKind.ORDERING:
         draft.choices = [ChoiceDraft(text=text) for text in data["items"]]
     elif kind == QuestionKind.MATCHING:

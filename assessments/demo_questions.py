@@ -7,7 +7,8 @@ assessments app's demo loader turns these into question-bank entries and quizzes
 Question shapes, by ``type``:
 - single_choice, multiple_choice, true_false: ``choices`` [{text, correct, feedback}]
 - numeric: ``answer``, ``tolerance``, ``tolerance_kind`` ("absolute" or "relative", percent)
-- short_text: ``accepted`` [str]
+- short_text: ``accepted`` [str], ``accepted_in_language`` {language: [str]} (only
+  accepted from a learner answering in that interface language)
 - ordering: ``items`` in the correct order
 - matching: ``pairs`` [[left, right]]
 - colour_bands: ``legs`` {left|right: {above: [..], below: [..]}} (top to bottom),
@@ -225,6 +226,14 @@ CRANE_SURVEY_QUIZ = {
                 Census."""
             ),
             "accepted": ["Asian Waterbird Census", "AWC", "the Asian Waterbird Census"],
+            # The census's own name in each language, accepted from learners reading it.
+            "accepted_in_language": {
+                "zh-hans": ["亚洲水鸟调查", "亚洲水鸟同步调查"],
+                "ja": ["アジア水鳥センサス", "アジア水鳥調査"],
+                "ko": ["아시아 물새 센서스", "아시아 물새 조사"],
+                "mn": ["Азийн усны шувууны тооллого"],
+                "ru": ["Азиатский учёт водоплавающих птиц"],
+            },
         },
         {
             "type": "matching",

@@ -6,14 +6,18 @@ partners sorted alphabetically, and the learner's own saved response. It never
 carries ``is_correct``, per-choice feedback, matching pairs, accepted answers,
 numeric answers or scores, so no template, data attribute or script can leak
 them. ``review_view`` adds those, and is called only when review is allowed.
+
+Both take the *source* question (its ids are what the browser sends back and
+what grading reads) and, optionally, its translation into the reader's
+language, whose texts are shown instead; choices are matched by translation key.
 """
 
 from __future__ import annotations
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from . import grading
+from . import grading, localization
 
 BAND_COLOUR_LABELS = {
     "metal": gettext_lazy("Metal ring"),
@@ -83,22 +87,61 @@ def band_drawing(combination: dict | None) -> list[dict]:
     return rects
 
 
+def _choice_texts(question, translation) -> dict[int, dict]:
+    """Per source choice id: the ``text``, ``match_text`` and ``feedback`` to show.
+
+    A translated choice is found by its translation key; a choice (or field)
+    without a translation keeps the source's text. Accepted answers of a
+    short-text question are never translated: they are graded as written.
+    """
+    translated = {}
+    if translation is not None:
+        translated = {c.translation_key: c for c in translation.choices.all()}
+    texts = {}
+    for choice in question.choices.all():
+        other = translated.get(choice.translation_key)
+        if other is None or question.kind == "short_text":
+            other = choice
+        texts[choice.pk] = {
+            "text": other.text or choice.text,
+            "match_text": other.match_text or choice.match_text,
+            "feedback": other.feedback or choice.feedback,
+        }
+    return texts
+
+
 def question_view(
-    *, question, choice_order: list[int], response: dict | None, position: int
+    *,
+    question,
+    choice_order: list[int],
+    response: dict | None,
+    position: int,
+    translation=None,
 ) -> dict:
-    """The learner-safe view of one question in an attempt (see module docstring)."""
+    """The learner-safe view of one question in an attempt (see module docstring).
+
+    Args:
+        question: the source question, with its choices.
+        translation: its translation into the reading language (with its
+            choices), or None: the source's texts are shown, marked as such
+            when the reader reads another language.
+    """
     choices_by_id = {c.pk: c for c in question.choices.all()}
+    texts = _choice_texts(question, translation)
     ordered = [choices_by_id[pk] for pk in choice_order if pk in choices_by_id]
+    reading = localization.reading_language()
     view = {
         "position": position,
         "kind": question.kind,
-        "text": question.text,
+        "text": translation.text if translation is not None and translation.text else question.text,
+        "lang": reading if translation is not None else localization.source_language(),
+        "untranslated": translation is None and reading != localization.source_language(),
         "has_image": bool(question.image_id),
         "response": response or {},
     }
     kind = question.kind
     if kind in ("single", "multiple", "image", "likert"):
-        view["choices"] = [{"id": c.pk, "text": c.text} for c in ordered]
+        view["choices"] = [{"id": c.pk, "text": texts[c.pk]["text"]} for c in ordered]
         if kind == "multiple":
             view["chosen"] = set((response or {}).get("choices", []))
         else:
@@ -106,15 +149,26 @@ def question_view(
     elif kind == "ordering":
         saved = (response or {}).get("order")
         ids = saved if saved and set(saved) == set(choices_by_id) else [c.pk for c in ordered]
-        view["choices"] = [{"id": pk, "text": choices_by_id[pk].text} for pk in ids]
+        view["choices"] = [{"id": pk, "text": texts[pk]["text"]} for pk in ids]
     elif kind == "matching":
+        # The browser sends the source partner (what grading compares); the
+        # reader sees its translation.
+        labels = {c.match_text: texts[c.pk]["match_text"] for c in ordered if c.match_text}
         pairs = (response or {}).get("pairs", {})
         view["prompts"] = [
-            {"id": c.pk, "text": c.text, "selected": pairs.get(str(c.pk), "")}
+            {
+                "id": c.pk,
+                "text": texts[c.pk]["text"],
+                "selected": pairs.get(str(c.pk), ""),
+                "selected_label": labels.get(pairs.get(str(c.pk), ""), ""),
+            }
             for c in ordered
             if c.text
         ]
-        view["options"] = sorted({c.match_text for c in ordered if c.match_text})
+        view["options"] = sorted(
+            ({"value": value, "label": label} for value, label in labels.items()),
+            key=lambda option: (option["label"], option["value"]),
+        )
     elif kind == "colour_bands":
         view["band_mode"] = question.band_mode
         view["slots"] = [
@@ -135,24 +189,40 @@ def question_view(
 
 
 def review_view(
-    *, question, choice_order: list[int], response: dict | None, position: int, score, max_score
+    *,
+    question,
+    choice_order: list[int],
+    response: dict | None,
+    position: int,
+    score,
+    max_score,
+    translation=None,
 ) -> dict:
     """``question_view`` plus the right answers, feedback and score (review only)."""
     view = question_view(
-        question=question, choice_order=choice_order, response=response, position=position
+        question=question,
+        choice_order=choice_order,
+        response=response,
+        position=position,
+        translation=translation,
     )
     spec = grading.spec_from_question(question)
+    texts = _choice_texts(question, translation)
     view["score"] = score
     view["max_score"] = max_score
-    view["general_feedback"] = question.general_feedback
+    view["general_feedback"] = (
+        translation.general_feedback
+        if translation is not None and translation.general_feedback
+        else question.general_feedback
+    )
     choices = list(question.choices.all())
     kind = question.kind
     correct: list[str] = []
     feedback: list[str] = []
     if kind in ("single", "multiple", "image"):
-        correct = [c.text for c in choices if c.is_correct]
+        correct = [texts[c.pk]["text"] for c in choices if c.is_correct]
         chosen = view.get("chosen", set())
-        feedback = [c.feedback for c in choices if c.pk in chosen and c.feedback]
+        feedback = [texts[c.pk]["feedback"] for c in choices if c.pk in chosen and c.feedback]
     elif kind == "true_false":
         correct = [_("True") if question.true_false_answer else _("False")]
     elif kind == "numeric":
@@ -160,11 +230,15 @@ def review_view(
         unit = "%" if spec.tolerance_kind == "relative" else ""
         correct = [f"{spec.numeric_answer.normalize():f} ± {tolerance.normalize():f}{unit}"]
     elif kind == "short_text":
-        correct = [c.text for c in choices]
+        # The answers accepted in the reader's language (and in any language).
+        language = get_language() or ""
+        correct = [c.text for c in choices if not c.language or c.language == language]
     elif kind == "ordering":
-        correct = [" → ".join(c.text for c in choices)]
+        correct = [" → ".join(texts[c.pk]["text"] for c in choices)]
     elif kind == "matching":
-        correct = [f"{c.text} → {c.match_text}" for c in choices if c.text]
+        correct = [
+            f"{texts[c.pk]['text']} → {texts[c.pk]['match_text']}" for c in choices if c.text
+        ]
     elif kind == "colour_bands":
         correct = [band_combination_text(question.band_answer)]
         view["response_text"] = band_combination_text(response or {})

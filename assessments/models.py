@@ -16,10 +16,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.models import Orderable, PreviewableMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 # --- Choices -------------------------------------------------------------------
 
@@ -87,6 +89,36 @@ class AttemptStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
+# --- Translation -----------------------------------------------------------------
+#
+# Quizzes, questions and choices are translated with wagtail-localize, segment by
+# segment. Only what a learner reads is translated; everything grading reads is
+# synchronised from the source (and cannot be overridden per language), because
+# attempts and grading always use the source rows (see ``assessments.localization``).
+
+
+def _synchronised(*names: str) -> list[SynchronizedField]:
+    return [SynchronizedField(name, overridable=False) for name in names]
+
+
+class ChoiceTextField(TranslatableField):
+    """A choice's text: translated, except a short-text question's accepted answers.
+
+    Accepted answers are compared with what the learner types, so they stay as
+    written in the source; an answer in another language is added to the source
+    question with its ``language``.
+    """
+
+    def _is_accepted_answer(self, choice) -> bool:
+        return choice.question.kind == QuestionKind.SHORT_TEXT
+
+    def is_translated(self, obj):
+        return not self._is_accepted_answer(obj)
+
+    def is_synchronized(self, obj):
+        return self._is_accepted_answer(obj) or super().is_synchronized(obj)
+
+
 # --- Question bank ---------------------------------------------------------------
 
 
@@ -108,8 +140,11 @@ class QuestionCategory(models.Model):
         return f"{self.get_kind_display()}: {self.name}"
 
 
-class Question(PreviewableMixin, ClusterableModel):
+class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
     """One question of the bank, of any kind; its choices are inline ``Choice`` rows.
+
+    Translations (one row per language, see ``assessments.localization``) carry
+    the texts only: attempts, grading and statistics use the source question.
 
     What the choices mean depends on ``kind``:
 
@@ -188,7 +223,26 @@ class Question(PreviewableMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("general_feedback"),
+        TranslatableField("choices"),
+        *_synchronised(
+            "kind",
+            "title",
+            "image",
+            "points",
+            "multiple_scoring",
+            "true_false_answer",
+            "numeric_answer",
+            "numeric_tolerance",
+            "tolerance_kind",
+            "band_mode",
+            "band_answer",
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         ordering = ["title"]
@@ -224,10 +278,13 @@ class Question(PreviewableMixin, ClusterableModel):
         context["q"] = question_view(
             question=self, choice_order=[c.pk for c in choices], response=None, position=1
         )
+        # The editor previews this very row, in its own language, whatever the
+        # admin's language is: nothing to mark.
+        context["q"]["untranslated"] = False
         return context
 
 
-class Choice(Orderable):
+class Choice(TranslatableMixin, Orderable):
     """An option, accepted answer, item or pair of a question (see ``Question``)."""
 
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -243,13 +300,20 @@ class Choice(Orderable):
     )
     feedback = models.TextField(_("feedback for this choice"), blank=True)
 
+    translatable_fields = [
+        ChoiceTextField("text"),
+        TranslatableField("match_text"),
+        TranslatableField("feedback"),
+        *_synchronised("is_correct", "language", "sort_order"),
+    ]
+
     panels = [
         FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")]),
         FieldRowPanel([FieldPanel("match_text"), FieldPanel("language")]),
         FieldPanel("feedback"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
 
@@ -260,8 +324,13 @@ class Choice(Orderable):
 # --- Quizzes ---------------------------------------------------------------------
 
 
-class Quiz(ClusterableModel):
-    """A quiz or reaction survey; course pages place it with a ``SnippetChooserBlock``."""
+class Quiz(TranslatableMixin, ClusterableModel):
+    """A quiz or reaction survey; course pages place it with a ``SnippetChooserBlock``.
+
+    A translated page's block holds the quiz's translation where one exists
+    (wagtail-localize remaps it), else the source; both lead to the source quiz,
+    on which attempts are made.
+    """
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(
@@ -314,7 +383,27 @@ class Quiz(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        *_synchronised(
+            "kind",
+            "course",
+            "required",
+            "pass_mark",
+            "attempts_allowed",
+            "time_limit_minutes",
+            "grading_method",
+            "review_policy",
+            "opens_at",
+            "closes_at",
+            "shuffle_questions",
+            "shuffle_choices",
+            "slots",
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
         ordering = ["title"]
@@ -416,6 +505,18 @@ class CohortTestPair(models.Model):
     def __str__(self) -> str:
         return f"{self.cohort}: {self.pre_test} → {self.post_test}"
 
+    def clean(self):
+        from .localization import source_language
+
+        # Attempts are made on the source quiz only: a translation would never
+        # have a score to compare.
+        for name in ("pre_test", "post_test"):
+            quiz = getattr(self, name, None) if getattr(self, f"{name}_id") else None
+            if quiz is not None and quiz.locale.language_code != source_language():
+                raise ValidationError(
+                    {name: _("Choose the quiz in its original language, not a translation.")}
+                )
+
 
 # --- Attempts --------------------------------------------------------------------
 
@@ -503,7 +604,7 @@ class AttemptQuestion(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"))
     choice_order = models.JSONField(_("choice order"), default=list, blank=True)
     response = models.JSONField(_("response"), null=True, blank=True)
     saved_at = models.DateTimeField(_("saved"), null=True, blank=True)

@@ -16,8 +16,9 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
-from . import grading
+from . import grading, localization
 from .models import (
     Attempt,
     AttemptQuestion,
@@ -59,16 +60,23 @@ def _draw_questions(*, quiz: Quiz, rng: random.Random) -> list[Question]:
     """Fixed questions plus random draws from categories, without repeats."""
     chosen: list[Question] = []
     seen: set[int] = set()
-    slots = list(quiz.slots.select_related("question").order_by("sort_order"))
-    for slot in slots:
-        if slot.question_id and slot.question_id not in seen:
-            chosen.append(slot.question)
-            seen.add(slot.question_id)
+    slots = list(quiz.slots.select_related("question__locale").order_by("sort_order"))
+    # A slot may name a translation; attempts always hold the source question.
+    fixed = localization.source_questions([slot.question for slot in slots if slot.question_id])
+    for question in fixed:
+        if question.pk not in seen:
+            chosen.append(question)
+            seen.add(question.pk)
     for slot in slots:
         if not slot.category_id:
             continue
+        # Translations may share the category; only sources are drawn.
         pool = list(
-            Question.objects.filter(categories=slot.category_id).exclude(pk__in=seen).order_by("pk")
+            Question.objects.filter(
+                localization.sources_filter(Question), categories=slot.category_id
+            )
+            .exclude(pk__in=seen)
+            .order_by("pk")
         )
         if len(pool) < slot.draw_count:
             raise QuizNotOpen(_("This quiz is not ready: its question bank has too few questions."))
@@ -251,7 +259,7 @@ def attempt_save_answers(
     in_time = Q(deadline__isnull=True) | Q(
         deadline__gte=now - _timedelta(seconds=grace_period_seconds())
     )
-    rows_sql, rows_params = _question_rows_statement(changed, ["response", "saved_at"])
+    rows_sql, rows_params, many = _question_rows_statement(changed, ["response", "saved_at"])
     with transaction.atomic():
         still_open = Attempt.objects.filter(
             in_time, pk=attempt.pk, status=AttemptStatus.IN_PROGRESS
@@ -260,7 +268,7 @@ def attempt_save_answers(
             raise AttemptClosed(_("This attempt is closed; the answer was not saved."))
         if rows_params:
             with connection.cursor() as cursor:
-                cursor.executemany(rows_sql, rows_params)
+                (cursor.executemany if many else cursor.execute)(rows_sql, rows_params)
     return len(changed)
 
 
@@ -296,14 +304,42 @@ def _db_values(instance, fields: list[str]) -> list:
 
 
 def _question_rows_statement(questions: list[AttemptQuestion], fields: list[str]):
-    """One prepared UPDATE and its parameters for every row (``executemany``).
+    """The UPDATE of ``fields`` on every row, prepared before the write transaction.
 
-    ``bulk_update`` builds a CASE expression per field and row; on the write
+    Returns ``(sql, params, many)``: run with ``executemany`` when ``many``.
+    ``bulk_update`` compiles a CASE expression per field and row; on the write
     paths, which hold the database's write lock, statements prepared before
     the transaction keep that lock for as short a time as possible.
+
+    On SQLite all rows go in one statement (a CASE per field, written here):
+    every statement costs the lock holder a hand-over of Python's GIL, during
+    which a sibling thread of the worker may run on while all other writers
+    wait. SQLite's dynamic typing needs no casts in the CASE; other databases
+    get one prepared statement per row.
     """
-    sql = _update_statement(AttemptQuestion, fields)
-    return sql, [[*_db_values(aq, fields), aq.pk] for aq in questions]
+    if connection.vendor != "sqlite":
+        sql = _update_statement(AttemptQuestion, fields)
+        return sql, [[*_db_values(aq, fields), aq.pk] for aq in questions], True
+    meta = AttemptQuestion._meta
+    quote = connection.ops.quote_name
+    pk = quote(meta.pk.column)
+    rows = [_db_values(aq, fields) for aq in questions]
+    whens = " ".join(["WHEN %s THEN %s"] * len(questions))
+    assignments = ", ".join(
+        f"{quote(meta.get_field(name).column)} = CASE {pk} {whens} END" for name in fields
+    )
+    params = [
+        value
+        for index in range(len(fields))
+        for aq, row in zip(questions, rows, strict=True)
+        for value in (aq.pk, row[index])
+    ]
+    keys = ", ".join(["%s"] * len(questions))
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608 - quoted identifiers only
+        f"WHERE {pk} IN ({keys})"
+    )
+    return sql, [*params, *(aq.pk for aq in questions)] if questions else [], False
 
 
 def attempt_submit(
@@ -365,7 +401,7 @@ def attempt_submit(
         close_params = [*_db_values(current, closing), current.pk, AttemptStatus.IN_PROGRESS.value]
         if current.last_saved_at:
             close_params += _db_values(current, ["last_saved_at"])
-        rows_sql, rows_params = _question_rows_statement(
+        rows_sql, rows_params, many = _question_rows_statement(
             questions, ["response", "saved_at", "score"]
         )
         with transaction.atomic(), connection.cursor() as cursor:
@@ -374,7 +410,7 @@ def attempt_submit(
                 current = None
                 continue  # submitted or changed meanwhile: read again
             if rows_params:
-                cursor.executemany(rows_sql, rows_params)
+                (cursor.executemany if many else cursor.execute)(rows_sql, rows_params)
         # Completion reads the course's requirements; it runs after the write
         # lock is released and only when this attempt can have changed it: a
         # failed attempt never makes a quiz grade passing, whatever the method.
@@ -408,10 +444,15 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
     """
     from .models import Choice, QuestionCategory
 
-    question = Question.objects.filter(title=draft.title).first()
+    source_language = localization.source_language()
+    question = Question.objects.filter(
+        title=draft.title, locale__language_code=source_language
+    ).first()
     created = question is None
     if created:
-        question = Question(title=draft.title)
+        question = Question(
+            title=draft.title, locale=Locale.objects.get_for_language(source_language)
+        )
     for name in (
         "kind",
         "text",
@@ -433,19 +474,30 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
         for kind, name in draft.categories
     ]
     question.categories.set(categories)
-    question.choices.all().delete()
-    Choice.objects.bulk_create(
-        Choice(
-            question=question,
-            sort_order=index,
-            text=c.text,
-            is_correct=c.is_correct,
-            match_text=c.match_text,
-            language=c.language,
-            feedback=c.feedback,
-        )
-        for index, c in enumerate(draft.choices)
-    )
+    # Choices are updated in place, position by position: their ids (named by
+    # attempts) and translation keys (which link their translations) stay.
+    existing = list(question.choices.order_by("sort_order", "pk"))
+    fields = ["text", "is_correct", "match_text", "language", "feedback"]
+    changed, added = [], []
+    for index, c in enumerate(draft.choices):
+        values = {name: getattr(c, name) for name in fields}
+        if index < len(existing):
+            choice = existing[index]
+            if choice.sort_order != index or any(
+                getattr(choice, name) != value for name, value in values.items()
+            ):
+                for name, value in values.items():
+                    setattr(choice, name, value)
+                choice.sort_order = index
+                changed.append(choice)
+        else:
+            added.append(
+                Choice(question=question, locale_id=question.locale_id, sort_order=index, **values)
+            )
+    Choice.objects.filter(pk__in=[c.pk for c in existing[len(draft.choices) :]]).delete()
+    if changed:
+        Choice.objects.bulk_update(changed, [*fields, "sort_order"])
+    Choice.objects.bulk_create(added)
     return question, created
 
 
@@ -466,7 +518,10 @@ def question_import(*, name: str, content: bytes, dry_run: bool = False) -> dict
     if errors:
         return result
     existing = set(
-        Question.objects.filter(title__in=[d.title for d in drafts]).values_list("title", flat=True)
+        Question.objects.filter(
+            title__in=[d.title for d in drafts],
+            locale__language_code=localization.source_language(),
+        ).values_list("title", flat=True)
     )
     result["created"] = sum(1 for d in drafts if d.title not in existing)
     result["updated"] = len(drafts) - result["created"]
@@ -487,10 +542,11 @@ def quiz_save(*, title: str, questions: list[Question], **fields) -> tuple[Quiz,
     """
     from .models import QuizSlot
 
-    quiz = Quiz.objects.filter(title=title).first()
+    source_language = localization.source_language()
+    quiz = Quiz.objects.filter(title=title, locale__language_code=source_language).first()
     created = quiz is None
     if created:
-        quiz = Quiz(title=title)
+        quiz = Quiz(title=title, locale=Locale.objects.get_for_language(source_language))
     for name, value in fields.items():
         setattr(quiz, name, value)
     quiz.full_clean(exclude=["course"])

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.registry.decorators import profile_required
 
-from . import display, selectors, services
+from . import display, localization, selectors, services
 from .forms import TooManyFields, answers_from_post
 from .models import Attempt, AttemptQuestion, AttemptStatus, Quiz
 
@@ -38,15 +38,23 @@ def _attempt_or_404(request, attempt_id: int) -> Attempt:
 @require_GET
 @profile_required
 def quiz_detail(request, quiz_id: int):
-    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    quiz = get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id)
+    source = localization.source_quiz(quiz)
+    if source.pk != quiz.pk:
+        # A translated page's quiz block may hold the translation: the learner's
+        # attempts are on the source, shown in the reading language.
+        return redirect("assessments:quiz_detail", quiz_id=source.pk)
     context = selectors.quiz_overview(quiz=quiz, participant=request.participant)
-    return render(request, "assessments/quiz_detail.html", {"quiz": quiz, **context})
+    shown = localization.quiz_for_display(quiz)
+    return render(request, "assessments/quiz_detail.html", {**context, "quiz": shown})
 
 
 @require_POST
 @profile_required
 def attempt_start(request, quiz_id: int):
-    quiz = get_object_or_404(Quiz, pk=quiz_id)
+    quiz = localization.source_quiz(
+        get_object_or_404(Quiz.objects.select_related("locale"), pk=quiz_id)
+    )
     enrolment = selectors.enrolment_for_quiz(quiz=quiz, participant=request.participant)
     if quiz.course_id and enrolment is None:
         messages.error(request, _("Enrol in the course before you take its quiz."))
@@ -75,19 +83,27 @@ def attempt_detail(request, attempt_id: int):
         services.attempt_submit(attempt=attempt)
         messages.warning(request, _("The time limit has passed; your saved answers were graded."))
         return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+    rows = selectors.attempt_questions(attempt=attempt)
+    translations = localization.question_translations(aq.question for aq in rows)
     questions = [
         display.question_view(
             question=aq.question,
             choice_order=aq.choice_order,
             response=aq.response,
             position=aq.position,
+            translation=translations.get(aq.question_id),
         )
-        for aq in selectors.attempt_questions(attempt=attempt)
+        for aq in rows
     ]
     return render(
         request,
         "assessments/attempt_detail.html",
-        {"attempt": attempt, "quiz": attempt.quiz, "questions": questions, "now": timezone.now()},
+        {
+            "attempt": attempt,
+            "quiz": localization.quiz_for_display(attempt.quiz),
+            "questions": questions,
+            "now": timezone.now(),
+        },
     )
 
 
@@ -111,7 +127,12 @@ def attempt_answer(request, attempt_id: int):
 @require_POST
 @profile_required
 def attempt_submit(request, attempt_id: int):
-    attempt = _attempt_or_404(request, attempt_id)
+    try:
+        attempt = selectors.attempt_for_submit(
+            attempt_id=attempt_id, participant=request.participant
+        )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     try:
         answers = answers_from_post(request.POST, language=get_language() or "")
         services.attempt_submit(attempt=attempt, answers=answers)
@@ -129,6 +150,7 @@ def attempt_result(request, attempt_id: int):
     if attempt.status != AttemptStatus.SUBMITTED:
         return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
     context = selectors.attempt_result_context(attempt=attempt)
+    context["quiz"] = localization.quiz_for_display(context["quiz"])
     return render(request, "assessments/attempt_result.html", {"attempt": attempt, **context})
 
 

@@ -116,6 +116,8 @@ APP_DEMO_MODULES = [
     "certificates.demo",
     "portal.reporting.demo",
     "portal.network.demo",
+    # Quizzes before pages: translated pages then place the translated quizzes.
+    "assessments.demo_translations",
     "courses.demo_translations",
 ]
 

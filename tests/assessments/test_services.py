@@ -121,6 +121,30 @@ class TestSaveAndSubmit:
         assert graded.score == Decimal("1.00") and graded.percent == Decimal("33.33")
         assert graded.passed is False
 
+    def test_submit_stores_each_answer_and_score_on_its_own_row(self, participant):
+        quiz = make_quiz([make_question() for _ in range(3)] + [make_question("true_false")])
+        attempt = services.attempt_start(quiz=quiz, participant=participant)
+        aqs = list(attempt.questions.select_related("question").order_by("position"))
+        answers = {aq.position: answer_for(aq, right=aq.position != 2) for aq in aqs}
+        unanswered = aqs[2]
+        answers[unanswered.position] = {}
+        now = timezone.now()
+        graded = services.attempt_submit(attempt=attempt, answers=answers, now=now)
+        stored = {aq.pk: aq for aq in AttemptQuestion.objects.filter(attempt=attempt)}
+        for aq in aqs:
+            row = stored[aq.pk]
+            if aq.pk == unanswered.pk:
+                assert row.response is None and row.score == Decimal("0.00")
+                continue
+            raw = answers[aq.position]
+            if aq.question.kind == "true_false":
+                assert row.response == {"value": raw["value"] == "true"}
+            else:
+                assert row.response == {"choice": int(raw["choice"])}
+            assert row.score == (Decimal("0.00") if aq.position == 2 else Decimal("1.00"))
+            assert row.saved_at == now
+        assert graded.score == sum(row.score for row in stored.values()) == Decimal("2.00")
+
     @pytest.mark.parametrize(
         "raw",
         [{"choice": "999999"}, {"choice": "abc"}, {"choice": ["1"]}, {"text": "x" * 5000}],

@@ -1,0 +1,1 @@
+"""Plain data for the assessments demo that is not in ``demo_questions``."""
