@@ -95,15 +95,21 @@ EN_DASH = "\u2013"
 
 
 def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "j F Y")
+    """The date in the active language's own format (``DATE_FORMAT``)."""
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def date_range(start: datetime.date | None, end: datetime.date | None) -> str:
-    """``6-8 July 2025`` (with an en dash), ``30 June - 2 July 2025`` or a single date."""
+    """``6-8 July 2025`` (with an en dash), ``30 June - 2 July 2025`` or a single date.
+
+    Shortened only where the language writes the day first (English, Russian);
+    elsewhere (``2025年7月6日 - 2025年7月8日``) both dates are written in full.
+    """
     if start and end and start != end:
-        if (start.year, start.month) == (end.year, end.month):
+        pattern = formats.get_format("DATE_FORMAT")
+        if pattern.startswith("j ") and (start.year, start.month) == (end.year, end.month):
             return f"{start.day}{EN_DASH}{_date(end)}"
-        if start.year == end.year:
+        if pattern == "j F Y" and start.year == end.year:
             return f"{formats.date_format(start, 'j F')} {EN_DASH} {_date(end)}"
         return f"{_date(start)} {EN_DASH} {_date(end)}"
     single = start or end

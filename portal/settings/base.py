@@ -132,7 +132,10 @@ def database_from_env(default_sqlite_path: Path) -> dict:
     if not url:
         default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{default_sqlite_path}"
-    config = dj_database_url.parse(url, conn_max_age=0 if url.startswith("sqlite") else 60)
+    # Connections are kept between requests (one per worker thread). On SQLite,
+    # opening one costs more than a light request's queries: every new
+    # connection parses the whole schema and runs the PRAGMAs above.
+    config = dj_database_url.parse(url, conn_max_age=600 if url.startswith("sqlite") else 60)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     else:
@@ -247,6 +250,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LOCALE_PATHS = [Path(os.environ.get("FLYWAY_LOCALE_DIR", BASE_DIR / "locale"))]
+# Dates follow the reader's language; English and Mongolian formats are our own.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # Course content is translated page by page with wagtail-localize; a page
 # without a translation is served in its source language.
 WAGTAIL_I18N_ENABLED = True
