@@ -79,7 +79,10 @@ def test_compiled_catalogues_are_committed_and_current(language):
     po = REPO / "locale" / language / "LC_MESSAGES" / "django.po"
     mo = po.with_suffix(".mo")
     assert mo.exists(), f"run make messages: {mo} is missing"
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(mo))}
+    # Keyed by context too: pgettext("order in a list", "position") and plain
+    # "position" (a job) are different messages with different translations.
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo))}
     for entry in polib.pofile(str(po)).translated_entries():
         if not entry.msgid_plural:
-            assert compiled.get(entry.msgid) == entry.msgstr, entry.msgid
+            key = (entry.msgctxt, entry.msgid)
+            assert compiled.get(key) == entry.msgstr, entry.msgid
