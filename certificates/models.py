@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -140,7 +141,7 @@ class CertificateEvent(models.Model):
     """History: every change to a certificate, who made it and why."""
 
     class Action(models.TextChoices):
-        ISSUED = "issued", _("Issued")
+        ISSUED = "issued", pgettext_lazy("certificate history action", "Issued")
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded by a re-issue")
         EXPIRY_REMINDED = "expiry_reminded", _("Expiry reminder sent")
@@ -325,7 +326,7 @@ class Signatory(Orderable):
         CertificateSettings, on_delete=models.CASCADE, related_name="signatories"
     )
     name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("signatory", "job title"), max_length=200)
     signature = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,

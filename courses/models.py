@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -438,7 +439,7 @@ class Enrolment(models.Model):
     )
     enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
-    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    completed_at = models.DateTimeField(pgettext_lazy("date", "completed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -466,7 +467,7 @@ class ModuleProgress(models.Model):
         Enrolment, on_delete=models.CASCADE, related_name="module_progress"
     )
     module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="+")
-    completed_at = models.DateTimeField(_("done"), default=timezone.now)
+    completed_at = models.DateTimeField(pgettext_lazy("date", "done"), default=timezone.now)
 
     class Meta:
         verbose_name = _("module progress")
