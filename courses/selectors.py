@@ -60,9 +60,14 @@ def required_module_ids(*, course: CoursePage) -> set[int]:
     )
 
 
-def enrolment_done_module_ids(*, enrolment: Enrolment) -> set[int]:
-    return set(
-        ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+def enrolment_required_modules_left(*, enrolment: Enrolment, course: CoursePage) -> bool:
+    """Whether a required live module of ``course`` is not yet done; one query."""
+    return (
+        ModulePage.objects.live()
+        .child_of(course)
+        .filter(required=True)
+        .exclude(pk__in=ModuleProgress.objects.filter(enrolment=enrolment).values("module_id"))
+        .exists()
     )
 
 
@@ -105,8 +110,7 @@ def enrolment_requirements_met(*, enrolment: Enrolment) -> bool:
     if needs_attendance and not enrolment_attendance(enrolment=enrolment).met:
         return False
     if needs_modules:
-        required = required_module_ids(course=cohort.course)
-        if required - enrolment_done_module_ids(enrolment=enrolment):
+        if enrolment_required_modules_left(enrolment=enrolment, course=cohort.course):
             return False
         if not enrolment_assessments_passed(enrolment=enrolment):
             return False
