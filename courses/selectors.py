@@ -61,11 +61,16 @@ def required_module_ids(*, course: CoursePage) -> set[int]:
 
 
 def enrolment_required_modules_left(*, enrolment: Enrolment, course: CoursePage) -> bool:
-    """Whether a required live module of ``course`` is not yet done; one query."""
+    """Whether a required live module of ``course`` is not yet done; one query.
+
+    The children are filtered on the tree columns directly (what ``child_of``
+    and ``live`` amount to): every passing quiz submit asks this, and building
+    Wagtail's page queryset cost a third of the query's time.
+    """
     return (
-        ModulePage.objects.live()
-        .child_of(course)
-        .filter(required=True)
+        ModulePage.objects.filter(
+            live=True, depth=course.depth + 1, path__startswith=course.path, required=True
+        )
         .exclude(pk__in=ModuleProgress.objects.filter(enrolment=enrolment).values("module_id"))
         .exists()
     )
