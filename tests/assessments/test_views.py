@@ -11,6 +11,7 @@ from assessments import services
 from assessments.models import Attempt, AttemptQuestion, AttemptStatus, QuestionKind
 from tests.assessments.factories import make_question, make_quiz
 from tests.courses.factories import ParticipantFactory
+from tests.queries import session_queries
 
 ALL_KINDS = [k for k in QuestionKind.values if k not in ("likert", "free_text")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
@@ -316,10 +317,11 @@ def test_attempt_page_queries_do_not_grow(participant, learner_client, django_as
         learner_client.get(url)
 
 
-# Session, account, participant; the attempt with its quiz, enrolment and
-# course; its questions; the question bank (specs not cached yet: questions,
-# choices); then the write: BEGIN, close the attempt, all its rows, COMMIT.
-SUBMIT_QUERIES = 11
+# Session (where sessions are in the database), account, participant; the
+# attempt with its quiz, enrolment and course; its questions; the question bank
+# (specs not cached yet: questions, choices); then the write: BEGIN, close the
+# attempt, all its rows, COMMIT.
+SUBMIT_QUERIES = 10 + session_queries()
 # An enrolled learner's passing submit also asks completion: whether a
 # required module of the course is not done yet (one query).
 SUBMIT_QUERIES_ENROLLED = SUBMIT_QUERIES + 1
