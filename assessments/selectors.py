@@ -538,7 +538,8 @@ def survey_summary(*, quiz: Quiz) -> list[dict]:
     """Per question of a survey: Likert counts per scale point, or the free-text answers.
 
     Returns rows ``{"title", "text", "kind", "counts": [(label, n)], "texts": [str]}``
-    over submitted attempts, in question order of first appearance.
+    over submitted attempts, in question order of first appearance. Nothing
+    here names or orders by a respondent: the survey is anonymous in reports.
     """
     rows = (
         AttemptQuestion.objects.filter(attempt__quiz=quiz, attempt__status=AttemptStatus.SUBMITTED)
@@ -573,7 +574,9 @@ def survey_summary(*, quiz: Quiz) -> list[dict]:
             "text": entry["text"],
             "kind": entry["kind"],
             "counts": [(entry["labels"][pk], n) for pk, n in entry["tally"].items()],
-            "texts": entry["texts"],
+            # Sorted, not in the order given: that order would match the attempts
+            # list and tell instructors who wrote what.
+            "texts": sorted(entry["texts"], key=str.casefold),
         }
         for entry in summary.values()
     ]

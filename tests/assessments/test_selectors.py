@@ -159,3 +159,14 @@ def test_survey_summary_counts_likert_and_lists_free_text(participant, other_par
     assert ("Agree", 2) in rows["likert"]["counts"] and ("Disagree", 0) in rows["likert"]["counts"]
     assert rows["free_text"]["texts"] == ["More maps"]
     assert Attempt.objects.get(quiz=survey, participant=participant).passed is True
+
+
+def test_survey_free_text_order_does_not_follow_the_respondents(participant, other_participant):
+    free = make_question("free_text", text="What would you change?", points=0)
+    survey = make_quiz([free], kind="survey", shuffle_questions=False)
+    # The first respondent writes the text that sorts last.
+    for who, text in ((participant, "Zones on the map"), (other_participant, "more field days")):
+        attempt = services.attempt_start(quiz=survey, participant=who)
+        services.attempt_submit(attempt=attempt, answers={1: {"text": text}})
+    (row,) = selectors.survey_summary(quiz=survey)
+    assert row["texts"] == ["more field days", "Zones on the map"]
