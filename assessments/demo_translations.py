@@ -20,11 +20,12 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
-    StringTranslation,
     Translation,
     TranslationSource,
 )
 from wagtail_localize.strings import StringValue
+
+from portal.core.demo_translations import LANGUAGES, string_translation_set
 
 from .demo_questions import QUIZZES
 from .localization import source_language
@@ -33,8 +34,6 @@ from .models import Question, Quiz
 # Key in ``demo_questions.QUIZZES`` → the data module's name in
 # assessments/demo_content/translations/.
 TRANSLATED_QUIZZES = {"crane-survey-techniques": "crane_quiz"}
-# Interface language code → suffix of the data module.
-LANGUAGES = {"zh-hans": "zh_hans", "ja": "ja", "ko": "ko", "mn": "mn", "ru": "ru"}
 
 
 def _pairs(source, translated, found: dict[str, str]) -> dict[str, str]:
@@ -86,22 +85,9 @@ def translate_snippet(*, instance, texts: dict[str, str], locale: Locale) -> boo
         data = texts.get(segment.string.data)
         if data is None:
             continue
-        existing = StringTranslation.objects.filter(
-            translation_of=segment.string, locale=locale, context=segment.context
-        ).first()
-        if existing is None:
-            StringTranslation.objects.create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                data=data,
-                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-            )
-            changed = True
-        elif existing.data != data:
-            existing.data = data
-            existing.save(update_fields=["data", "updated_at"])
-            changed = True
+        changed |= string_translation_set(
+            string=segment.string, locale=locale, context=segment.context, data=data
+        )
     if changed or existing_translation is None:
         translation.save_target()
         return True

@@ -16,7 +16,6 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     LocaleSynchronization,
     String,
-    StringTranslation,
     Translation,
     TranslationContext,
     TranslationSource,
@@ -25,6 +24,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.synctree import synchronize_tree
 
+from portal.core.demo_translations import LANGUAGES, string_translation_set
 from portal.home.models import HomePage
 
 from .demo import block_value
@@ -33,8 +33,6 @@ from .models import CourseIndexPage, CoursePage, ModulePage
 
 # Course slug → the data module's name in courses/demo_content/translations/.
 TRANSLATED_COURSES = {"crane-survey-techniques": "crane_surveys"}
-# Interface language code → suffix of the data module.
-LANGUAGES = {"zh-hans": "zh_hans", "ja": "ja", "ko": "ko", "mn": "mn", "ru": "ru"}
 
 
 def _copy_block_ids(source, target):
@@ -107,22 +105,9 @@ def translate_page(*, page: Page, translated: Page, locale: Locale) -> bool:
         for source_segment, target_segment in zip(source_segments, targets, strict=True):
             string = String.from_value(source.locale, source_segment.string)
             data = target_segment.string.data
-            existing = StringTranslation.objects.filter(
-                translation_of=string, locale=locale, context=contexts[path]
-            ).first()
-            if existing is None:
-                StringTranslation.objects.create(
-                    translation_of=string,
-                    locale=locale,
-                    context=contexts[path],
-                    data=data,
-                    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-                )
-                changed = True
-            elif existing.data != data:
-                existing.data = data
-                existing.save(update_fields=["data", "updated_at"])
-                changed = True
+            changed |= string_translation_set(
+                string=string, locale=locale, context=contexts[path], data=data
+            )
     if changed or not page.get_translations().filter(locale=locale).exists():
         # Saved as a draft, then published here rather than when the transaction
         # commits, so that a translation is in the tree, with its children counted,
