@@ -27,7 +27,7 @@ def log_in(page, email: str) -> None:
 def test_learner_downloads_and_verifies_secretariat_revokes(
     page, browser, live_server, screenshot, settings, tmp_path
 ):
-    settings.CERTIFICATES_BASE_URL = live_server.url
+    settings.PORTAL_BASE_URL = live_server.url
     load_settings()
     learner = UserFactory(email="learner@example.org", role="Learners")
     participant = ParticipantFactory(
