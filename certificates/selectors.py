@@ -126,9 +126,10 @@ def eligible_enrolments(*, cohort=None, course=None) -> QuerySet:
     Active and complete, holding no valid certificate for the course and no
     revoked one (see ``enrolment_is_eligible``). One query for the list.
     """
-    revoked = _revoked_exists()
     return (
-        _completed_enrolments(cohort=cohort, course=course).filter(~Exists(revoked)).order_by("pk")
+        _completed_enrolments(cohort=cohort, course=course)
+        .filter(~Exists(_revoked_exists()))
+        .order_by("pk")
     )
 
 
@@ -140,8 +141,8 @@ class BulkIssuePreview:
     certificate ("revoked — not re-issued").
     """
 
-    to_issue: list
-    revoked: list[tuple]
+    to_issue: list  # of courses.Enrolment
+    revoked: list[tuple]  # of (courses.Enrolment, Certificate)
 
 
 def bulk_issue_preview(*, cohort=None, course=None) -> BulkIssuePreview:
@@ -158,25 +159,27 @@ def bulk_issue_preview(*, cohort=None, course=None) -> BulkIssuePreview:
         if key not in seen:
             seen.add(key)
             to_issue.append(enrolment)
-    blocked = (
+    blocked = list(
         _completed_enrolments(cohort=cohort, course=course)
         .filter(Exists(_revoked_exists()))
         .order_by("pk")
     )
-    blocked = list(blocked)
-    revoked_by_key: dict[tuple[int, int], Certificate] = {}
-    for certificate in Certificate.objects.filter(
-        status=CertificateStatus.REVOKED,
-        participant__in={e.participant_id for e in blocked},
-        course__in={e.cohort.course_id for e in blocked},
-    ).order_by("revoked_at", "pk"):
-        revoked_by_key[(certificate.participant_id, certificate.course_id)] = certificate
     revoked = []
-    for enrolment in blocked:
-        key = (enrolment.participant_id, enrolment.cohort.course_id)
-        if key not in seen:
-            seen.add(key)
-            revoked.append((enrolment, revoked_by_key[key]))
+    if blocked:
+        # The latest revocation per participant and course, the one the list names.
+        latest: dict[tuple[int, int], Certificate] = {
+            (certificate.participant_id, certificate.course_id): certificate
+            for certificate in Certificate.objects.filter(
+                status=CertificateStatus.REVOKED,
+                participant__in={e.participant_id for e in blocked},
+                course__in={e.cohort.course_id for e in blocked},
+            ).order_by("revoked_at", "pk")
+        }
+        for enrolment in blocked:
+            key = (enrolment.participant_id, enrolment.cohort.course_id)
+            if key not in seen:
+                seen.add(key)
+                revoked.append((enrolment, latest[key]))
     return BulkIssuePreview(to_issue=to_issue, revoked=revoked)
 
 
