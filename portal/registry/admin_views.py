@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -365,11 +366,19 @@ class ParticipantMergeView(RegistryAdminMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(
+        # The result is shown once, here: what moved per kind and the notes; the
+        # history row keeps the same record for later.
+        return TemplateResponse(
             self.request,
-            _("Merged into %(name)s.") % {"name": result.kept} + " " + " ".join(result.notes),
+            "registry/admin/merge_done.html",
+            {
+                **super().get_context_data(form=form),
+                "keep": result.kept,
+                "result": result,
+                "moved": result.moved_kinds,
+                "page_subtitle": str(result.kept),
+            },
         )
-        return redirect("registry_participant:inspect", self.keep.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
