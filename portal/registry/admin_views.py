@@ -252,12 +252,10 @@ class ParticipantInspectView(generic.InspectView):
 def related_counts(participant: Participant) -> list[tuple[str, int]]:
     """How many rows of each other model point at the participant (shown before a merge)."""
     result = []
-    for rel in Participant._meta.related_objects:
-        if rel.many_to_many:
-            continue
-        count = rel.related_model._base_manager.filter(**{rel.field.name: participant}).count()
+    for model, field_name in services.merge_relations():
+        count = model._base_manager.filter(**{field_name: participant}).count()
         if count:
-            result.append((str(rel.related_model._meta.verbose_name_plural), count))
+            result.append((str(model._meta.verbose_name_plural), count))
     return result
 
 
