@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -487,8 +488,6 @@ class MergeResult:
     @property
     def moved_kinds(self) -> list[tuple[str, int]]:
         """(kind, count) pairs, the kind in the reader's language, in a stable order."""
-        from django.apps import apps
-
         return [
             (str(apps.get_model(label)._meta.verbose_name_plural), count)
             for label, count in sorted(self.moved.items())
