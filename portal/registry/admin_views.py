@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -251,12 +252,10 @@ class ParticipantInspectView(generic.InspectView):
 def related_counts(participant: Participant) -> list[tuple[str, int]]:
     """How many rows of each other model point at the participant (shown before a merge)."""
     result = []
-    for rel in Participant._meta.related_objects:
-        if rel.many_to_many:
-            continue
-        count = rel.related_model._base_manager.filter(**{rel.field.name: participant}).count()
+    for model, field_name in services.merge_relations():
+        count = model._base_manager.filter(**{field_name: participant}).count()
         if count:
-            result.append((str(rel.related_model._meta.verbose_name_plural), count))
+            result.append((str(model._meta.verbose_name_plural), count))
     return result
 
 
@@ -365,11 +364,19 @@ class ParticipantMergeView(RegistryAdminMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(
+        # The result is shown once, here: what moved per kind and the notes; the
+        # history row keeps the same record for later.
+        return TemplateResponse(
             self.request,
-            _("Merged into %(name)s.") % {"name": result.kept} + " " + " ".join(result.notes),
+            "registry/admin/merge_done.html",
+            {
+                **super().get_context_data(form=form),
+                "keep": result.kept,
+                "result": result,
+                "moved": result.moved_kinds,
+                "page_subtitle": str(result.kept),
+            },
         )
-        return redirect("registry_participant:inspect", self.keep.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

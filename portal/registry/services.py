@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -25,6 +26,7 @@ from .models import (
     Participant,
     ParticipantHistory,
 )
+from .signals import participant_merging
 
 # The fields a profile form, an import or a merge may set.
 PROFILE_FIELDS = (
@@ -459,154 +461,92 @@ def account_delete(*, user, reason: str = "") -> None:
 
 @dataclass
 class MergeResult:
+    """What a merge did, filled in by the registry and by each app's merge step.
+
+    ``moved`` counts rows re-pointed from the duplicate to the kept participant,
+    per model label (``"assessments.Attempt"``); ``moved_kinds`` gives them with
+    their human, translated names. ``notes`` say what a reader of the history
+    should know (two enrolments combined, a certificate superseded). ``handled``
+    holds the relations (``"app.Model.field"``) that some step looks after.
+    """
+
     kept: Participant
     moved: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
+    handled: set[str] = field(default_factory=set)
 
-
-_EARLIER_FIELDS = ("enrolled_at", "created_at", "issued_at", "started_at", "recorded_at")
-
-
-def _sort_key(obj: models.Model):
-    for name in _EARLIER_FIELDS:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return (0, value, obj.pk)
-    return (1, obj.pk, obj.pk)
-
-
-def _unique_sets(model: type[models.Model], field_name: str) -> list[tuple[tuple[str, ...], Any]]:
-    """Field sets (with their condition) that must be unique and include ``field_name``."""
-    sets: list[tuple[tuple[str, ...], Any]] = []
-    field_obj = model._meta.get_field(field_name)
-    if field_obj.unique:
-        sets.append(((field_name,), None))
-    for together in model._meta.unique_together:
-        if field_name in together:
-            sets.append((tuple(together), None))
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, models.UniqueConstraint) and field_name in (
-            constraint.fields or ()
-        ):
-            sets.append((tuple(constraint.fields), constraint.condition))
-    return sets
-
-
-def _conflict(model, field_name: str, row, target) -> models.Model | None:
-    """The row pointing at ``target`` that ``row`` would clash with, if any."""
-    manager = model._base_manager
-    for fields, condition in _unique_sets(model, field_name):
-        lookup = {field_name: target}
-        for name in fields:
-            if name != field_name:
-                attname = model._meta.get_field(name).attname
-                lookup[attname] = getattr(row, attname)
-        candidates = manager.filter(**lookup)
-        if condition is not None:
-            if not manager.filter(condition, pk=row.pk).exists():
-                continue
-            candidates = candidates.filter(condition)
-        clash = candidates.exclude(pk=row.pk).first()
-        if clash is not None:
-            return clash
-    return None
-
-
-def _merge_rows(model, survivor, loser, result: MergeResult, depth: int = 0) -> bool:
-    """Point everything that points at ``loser`` at ``survivor``, then retire ``loser``.
-
-    A certificate is never deleted, as its verification link must go on
-    answering: it is marked superseded by the one kept instead.
-
-    Returns:
-        True when ``loser`` was kept (superseded) rather than deleted.
-    """
-    _move_related(model, survivor, loser, result, depth + 1)
-    if model._meta.label == "certificates.Certificate":
-        from certificates.models import CertificateStatus
-
-        loser.status = CertificateStatus.SUPERSEDED
-        loser.superseded_by = survivor
-        loser.save(update_fields=["status", "superseded_by"])
-        return True
-    loser.delete()
-    return False
-
-
-def _move_related(model, target, source, result: MergeResult, depth: int) -> None:
-    if depth > 5:  # a cycle in other apps' models; stop rather than loop
-        return
-    for rel in model._meta.related_objects:
-        if rel.many_to_many:
-            through = rel.through
-            if through is None:
-                continue
-            field_name = rel.field.m2m_reverse_field_name()
-            related_model = through
-        else:
-            related_model = rel.related_model
-            field_name = rel.field.name
-        if related_model is ParticipantHistory or related_model is ConsentRecord:
-            count = related_model._base_manager.filter(**{field_name: source}).update(
-                **{field_name: target}
-            )
-        else:
-            count = _move_rows(related_model, field_name, target, source, result, depth)
+    def moved_add(self, model: type[models.Model], count: int) -> None:
+        """Count ``count`` rows of ``model`` as moved (zero is not listed)."""
         if count:
-            label = str(related_model._meta.verbose_name_plural)
-            result.moved[label] = result.moved.get(label, 0) + count
+            label = model._meta.label
+            self.moved[label] = self.moved.get(label, 0) + count
+
+    def moved_count(self, model: type[models.Model]) -> int:
+        return self.moved.get(model._meta.label, 0)
+
+    @property
+    def moved_kinds(self) -> list[tuple[str, int]]:
+        """(kind, count) pairs, the kind in the reader's language, in a stable order."""
+        return [
+            (str(apps.get_model(label)._meta.verbose_name_plural), count)
+            for label, count in sorted(self.moved.items())
+        ]
+
+    def note(self, text: str) -> None:
+        self.notes.append(str(text))
+
+    def handles(self, model: type[models.Model], *field_names: str) -> None:
+        """Declare that the calling step moves ``model``'s rows through ``field_names``."""
+        self.handled.update(f"{model._meta.label}.{name}" for name in field_names)
 
 
-def _move_rows(model, field_name, target, source, result: MergeResult, depth: int) -> int:
-    rows = model._base_manager.filter(**{field_name: source})
-    if not _unique_sets(model, field_name):
-        return rows.update(**{field_name: target})
-    moved = 0
-    for row in list(rows):
-        clash = _conflict(model, field_name, row, target)
-        if clash is None:
-            setattr(row, field_name, target)
-            row.save(update_fields=[field_name])
-            moved += 1
-            continue
-        survivor, loser = sorted([row, clash], key=_sort_key)
-        result.notes.append(
-            _(
-                "Both had a %(kind)s for “%(what)s”; kept the earlier one (#%(kept)s) "
-                "and moved what belonged to the other (#%(dropped)s) onto it."
-            )
-            % {
-                "kind": model._meta.verbose_name,
-                "what": row,
-                "kept": survivor.pk,
-                "dropped": loser.pk,
-            }
-        )
-        loser_kept = _merge_rows(model, survivor, loser, result, depth)
-        if survivor.pk == row.pk or loser_kept:
-            setattr(row, field_name, target)
-            row.save(update_fields=[field_name])
-            moved += 1
-    return moved
+def merge_relations() -> list[tuple[type[models.Model], str]]:
+    """Every (model, field) pointing at ``Participant`` whose rows a merge must move.
+
+    Hidden relations (``related_name="+"``) are left out on purpose: they are
+    derived rows (the report's facts) that the merge rebuilds.
+    """
+    return [(rel.related_model, rel.field.name) for rel in Participant._meta.related_objects]
+
+
+def _rows_left_behind(duplicate: Participant) -> list[str]:
+    """The kinds of rows still pointing at ``duplicate`` after every step ran."""
+    left = []
+    for model, field_name in merge_relations():
+        if model._base_manager.filter(**{field_name: duplicate}).exists():
+            left.append(f"{model._meta.verbose_name_plural} ({field_name})")
+    return left
 
 
 @transaction.atomic
 def participant_merge(
     *, keep: Participant, duplicate: Participant, acting_user, reason: str
 ) -> MergeResult:
-    """Merge ``duplicate`` into ``keep`` and delete the duplicate.
+    """Merge ``duplicate`` into ``keep`` and delete the duplicate; nothing else is lost.
 
-    Every row of any app that points at the duplicate (found through
-    ``Participant._meta.related_objects``, so models added later move too) is
-    pointed at ``keep``. Where both have a row that must be unique (e.g. an
-    enrolment in the same cohort), the earlier one is kept, the later one's own
-    rows move onto it, and a note says so. Blank profile fields of ``keep`` are
-    filled from the duplicate; expertise tags are joined.
+    Blank profile fields of ``keep`` are filled from the duplicate, expertise
+    tags are joined, the duplicate's account (if ``keep`` has none) passes to
+    ``keep``. The registry moves consents and history itself; every other app
+    moves its own rows in its receiver of
+    :data:`portal.registry.signals.participant_merging` (attempts renumbered,
+    enrolments in one cohort combined, a second valid certificate superseded).
+    The ``MERGED`` history row records who, why, the fields filled, what moved
+    per kind and the steps' notes.
+
+    Args:
+        keep: the participant that stays.
+        duplicate: the participant merged into ``keep`` and then deleted.
+        acting_user: who merges (written to every history row and event).
+        reason: why; written with the history row and the steps' own records.
+
+    Returns:
+        The :class:`MergeResult`.
 
     Raises:
-        ValidationError: the same participant twice, an anonymised one, or two
-            participants that both have a log-in account.
+        ValidationError: the same participant twice, two participants that both
+            have a log-in account, a step refusing, or rows of some app still
+            pointing at the duplicate after every step (nothing is changed then).
     """
     if keep.pk == duplicate.pk:
         raise ValidationError(_("Choose two different participants to merge."))
@@ -639,7 +579,32 @@ def participant_merge(
     user = duplicate.user
     tags = list(duplicate.expertise.all())
 
-    _move_related(Participant, keep, duplicate, result, depth=0)
+    # The registry's own rows: nothing in them is unique per participant.
+    result.handles(ConsentRecord, "participant")
+    result.handles(ParticipantHistory, "participant")
+    for model in (ConsentRecord, ParticipantHistory):
+        result.moved_add(
+            model, model._base_manager.filter(participant=duplicate).update(participant=keep)
+        )
+    participant_merging.send(
+        sender=Participant,
+        keep=keep,
+        duplicate=duplicate,
+        acting_user=acting_user,
+        reason=reason,
+        result=result,
+    )
+    # A relation no step claimed would otherwise be cascaded away (or block the
+    # delete half-way): refuse the whole merge instead, as nothing may be lost.
+    left = _rows_left_behind(duplicate)
+    if left:
+        raise ValidationError(
+            _(
+                "These records of the duplicate could not be moved, so nothing was merged: "
+                "%(kinds)s."
+            )
+            % {"kinds": ", ".join(left)}
+        )
     duplicate.delete()
 
     if user is not None:
@@ -657,7 +622,7 @@ def participant_merge(
         changes={
             "merged": duplicate_label,
             "filled": result.filled,
-            "moved": result.moved,
+            "moved": dict(result.moved_kinds),
             "notes": result.notes,
         },
     )
