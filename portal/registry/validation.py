@@ -121,18 +121,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").casefold()
 
 
-def looks_like_formula(text: str) -> bool:
-    """True for text a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
-    return bool(text) and text[0] in "=+-@\t\r"
-
-
-def neutralise_formula(value: object) -> object:
-    """Make text safe to put into a spreadsheet cell: formula-like text gets a ' in front."""
-    if isinstance(value, str) and looks_like_formula(value):
-        return "'" + value
-    return value
-
-
 def parse_email(value: object) -> str:
     """A checked, lower-cased e-mail address.
 

@@ -229,3 +229,27 @@ def test_formula_like_text_is_neutralised(text):
 @pytest.mark.parametrize("value", ["Ann", "", 12, 1.5, None, "a=b"])
 def test_other_values_pass_unchanged(value):
     assert neutralise(value) == value
+
+
+@pytest.mark.parametrize("text", ["=1+1", "@SUM(A1)", "|cmd", "%x", "\nx"])
+def test_every_export_neutralises_the_same_way(text):
+    """Registry, question and report exports share the one neutraliser (one prefix set)."""
+    import csv as csv_module
+
+    from assessments.exports import rows_to_csv
+    from portal.registry.exports import csv_bytes
+    from portal.reporting.exporters import breakdown_csv
+    from portal.reporting.report import Breakdown, Row
+
+    def cells(data: bytes) -> list[str]:
+        rows = list(csv_module.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        return [cell for row in rows[1:] for cell in row]
+
+    assert "'" + text in cells(csv_bytes(["name"], [[text]]))
+    assert "'" + text in cells(rows_to_csv(["name"], [[text]]))
+    breakdown = Breakdown(
+        dimensions=("cohort",),
+        dimension_labels=("Cohort",),
+        rows=(Row(keys=(text,), labels=(text,), participants=1, completed=0, certified=0),),
+    )
+    assert "'" + text in cells(breakdown_csv(breakdown))

@@ -5,7 +5,7 @@ import io
 
 from ..definitions import MEASURES
 from ..report import Breakdown
-from .safety import neutralise
+from portal.core.spreadsheets import neutralise
 
 
 def breakdown_csv(breakdown: Breakdown) -> bytes:
