@@ -160,7 +160,7 @@ def baseline(path: Path) -> float:
 
 
 def main() -> int:
-    from portal.registry.imports import import_apply, import_plan, table_read
+    from courses.imports import import_apply, import_plan, table_read
     from portal.registry.models import Participant, ParticipantHistory
 
     call_command("migrate", verbosity=0)

@@ -6,3 +6,12 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        # Courses previews what a completion would do (the participant import)
+        # without importing this app: it asks the previewers registered here.
+        from courses.hooks import completion_previewer_register
+
+        from .selectors import completion_preview
+
+        completion_previewer_register(completion_preview)
