@@ -175,7 +175,7 @@ def test_completion_enqueues_the_certificate_on_commit_only_once(
         for module in modules:
             services.module_mark_done(enrolment=enrolment, module=module)
         services.enrolment_completion_update(enrolment=enrolment)
-    task.enqueue.assert_called_once_with(enrolment_id=enrolment.pk)
+    task.enqueue.assert_called_once_with(enrolment_id=enrolment.pk, notify=True)
 
 
 def test_optional_and_draft_modules_do_not_count(course, participant):
