@@ -235,6 +235,9 @@ def enrolments_import(
             enrolled_at=now,
             status_changed_at=now,
         )
+        # As enrolment_create checks; the two keys are rows in hand (no query
+        # each), and the one-per-pair rule is the table's constraint.
+        enrolment.full_clean(exclude=["participant", "cohort"], validate_constraints=False)
         found[key] = enrolment
         new.append(enrolment)
     Enrolment.objects.bulk_create(new, batch_size=500)
