@@ -85,6 +85,7 @@ def table_read(
     source: str | Path | BinaryIO,
     *,
     name: str | None = None,
+    sheet: str | None = None,
     extra_columns: tuple[str, ...] = (),
 ) -> Table:
     """Read a participant list.
@@ -92,6 +93,7 @@ def table_read(
     Args:
         source: a path or a binary file object.
         name: the file name (for the extension) when ``source`` is a file object.
+        sheet: the sheet of a workbook to read (default: its only sheet with data).
         extra_columns: columns besides the people's that the caller reads
             (the courses app: ``cohort``, ``attended``).
 
@@ -99,11 +101,11 @@ def table_read(
         ImportFileError: wrong type, too big, empty, unreadable, or columns missing.
     """
     try:
-        sheet = spreadsheet_read(source, name=name)
+        read = spreadsheet_read(source, name=name, sheet=sheet)
     except SpreadsheetError as error:
         raise ImportFileError(str(error)) from None
     known = (*PEOPLE_COLUMNS, *extra_columns)
-    columns = [_header(h) for h in sheet.header]
+    columns = [_header(h) for h in read.header]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ImportFileError(
@@ -116,7 +118,7 @@ def table_read(
         )
     wanted = [(index, name) for index, name in enumerate(columns) if name in known]
     rows = []
-    for number, cells in sheet.rows:
+    for number, cells in read.rows:
         record: dict[str, Any] = {"_row": number}
         for index, column in wanted:
             record[column] = cells[index] if index < len(cells) else ""

@@ -237,3 +237,24 @@ def test_admin_preview_names_the_waiting_list(client, secretariat, khurkh):
     )
     page = client.get(response["Location"]).content.decode()
     assert "5 would join the waiting list of khurkh-2025: it is full (capacity 30)." in page
+
+
+def test_the_command_reads_a_named_sheet_and_names_the_sheets_otherwise(tmp_path):
+    from tests.core.test_spreadsheets import workbook_bytes
+
+    path = tmp_path / "lists.xlsx"
+    path.write_bytes(
+        workbook_bytes(
+            {
+                "2024": [["email", "given_name", "family_name"], ["a@example.org", "Ann", "Lee"]],
+                "2025": [["email", "given_name", "family_name"], ["b@example.org", "Bat", "Bold"]],
+            }
+        )
+    )
+    out, err = StringIO(), StringIO()
+    with pytest.raises(Exception) as caught:
+        call_command("import_participants", str(path), stdout=out, stderr=err)
+    assert caught.value.returncode == 1
+    assert "“2024”, “2025”" in str(caught.value)
+    run_import(path, "--sheet", "2025")
+    assert list(Participant.objects.values_list("email", flat=True)) == ["b@example.org"]

@@ -34,6 +34,9 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check and report; write nothing."
         )
         parser.add_argument(
+            "--sheet", help="The sheet of an .xlsx workbook to read (default: its only list)."
+        )
+        parser.add_argument(
             "--no-email",
             action="store_true",
             help=(
@@ -42,9 +45,11 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, path, cohort=None, dry_run=False, no_email=False, **options):
+    def handle(
+        self, *args, path, cohort=None, dry_run=False, no_email=False, sheet=None, **options
+    ):
         try:
-            table = table_read(path)
+            table = table_read(path, sheet=sheet)
         except ImportFileError as error:
             raise CommandError(str(error), returncode=1) from None
 
