@@ -19,3 +19,11 @@ class CertificatesConfig(AppConfig):
         enrolments_combining.connect(
             receivers.enrolments_combining, dispatch_uid="certificates_enrolments_combining"
         )
+
+        # Courses previews what a completion would do (the participant import)
+        # without importing this app: it asks the previewers registered here.
+        from courses.hooks import completion_previewer_register
+
+        from .selectors import completion_preview
+
+        completion_previewer_register(completion_preview)

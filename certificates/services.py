@@ -267,8 +267,11 @@ def _certificate_issue(
     return certificate
 
 
-def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
+def certificate_issue_if_eligible(*, enrolment, notify: bool = True) -> Certificate | None:
     """Issue the certificate ``enrolment`` has earned, if it has; idempotent.
+
+    Args:
+        notify: e-mail the holder (see ``certificate_issue``).
 
     Returns:
         The participant's valid certificate for the course, or None when the
@@ -282,7 +285,7 @@ def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
         return existing
     if not enrolment_is_eligible(enrolment=enrolment):
         return None
-    return certificate_issue(enrolment=enrolment)
+    return certificate_issue(enrolment=enrolment, notify=notify)
 
 
 def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) -> Certificate:

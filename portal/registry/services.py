@@ -7,12 +7,12 @@ row (who, what, when, why) in the same transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,9 @@ from .models import (
     ParticipantHistory,
 )
 from .signals import participant_merging
+
+if TYPE_CHECKING:
+    from .imports import PeoplePlan
 
 # The fields a profile form, an import or a merge may set.
 PROFILE_FIELDS = (
@@ -103,8 +106,14 @@ def participant_diff(participant: Participant, values: dict[str, Any]) -> dict[s
     return changes
 
 
-def participant_validate(participant: Participant) -> None:
+def participant_validate(participant: Participant, *, email_unique_checked: bool = False) -> None:
     """Check a participant's values the way every form and service must.
+
+    Args:
+        participant: the participant as it would be saved.
+        email_unique_checked: the caller has already checked, for many
+            participants in one query, that no one else has the address
+            (the import); skips the query per participant.
 
     Raises:
         ValidationError: a dict of field → messages, every problem at once.
@@ -137,6 +146,10 @@ def participant_validate(participant: Participant) -> None:
         validation.validate_birth_year(participant.birth_year)
     except ValidationError as error:
         add("birth_year", error)
+    try:
+        validation.validate_country(participant.country)
+    except ValidationError as error:
+        add("country", error)
     if not isinstance(participant.links, list) or not all(
         isinstance(link, str) for link in participant.links
     ):
@@ -146,7 +159,7 @@ def participant_validate(participant: Participant) -> None:
             validation.validate_links(participant.links)
         except ValidationError as error:
             add("links", error)
-    if participant.email and "email" not in errors:
+    if participant.email and "email" not in errors and not email_unique_checked:
         clash = Participant.objects.filter(email__iexact=participant.email)
         if participant.pk:
             clash = clash.exclude(pk=participant.pk)
@@ -162,7 +175,15 @@ def participant_validate(participant: Participant) -> None:
         # Choices, lengths and constraints; e-mail and names are checked above
         # with better messages.
         participant.full_clean(
-            exclude=["email", "expertise", "user", "given_name", "family_name", "native_name"],
+            exclude=[
+                "email",
+                "expertise",
+                "user",
+                "given_name",
+                "family_name",
+                "native_name",
+                "country",
+            ],
             validate_constraints=False,
         )
     except ValidationError as error:
@@ -174,7 +195,8 @@ def participant_validate(participant: Participant) -> None:
             add(
                 name,
                 ValidationError(
-                    _("Keep this to %(max)s characters at most.") % {"max": max_length}
+                    _("This is %(length)d characters long; keep it to %(max)d.")
+                    % {"length": len(getattr(participant, name)), "max": max_length}
                 ),
             )
     if errors:
@@ -629,130 +651,91 @@ def participant_merge(
     return result
 
 
-# --- Import jobs (admin upload) ----------------------------------------------
+# --- Import (bulk) ------------------------------------------------------------
 
 
-def _job_progress(job, done: int, total: int) -> None:
-    from .models import ImportJob
+@transaction.atomic
+def participants_import(
+    *, plan: PeoplePlan, acting_user, reason: str, batch_size: int = 500
+) -> dict[str, Participant]:
+    """Write a checked people plan: the bulk variant of create and update.
 
-    ImportJob.objects.filter(pk=job.pk).update(processed_rows=min(done, total), total_rows=total)
+    Every person in the plan has passed ``participant_validate`` in
+    ``imports.people_plan`` (which owns the plan), so a plan with errors is
+    refused rather than written. New participants get an ``imported``
+    history row with their values, changed ones an ``updated`` row with the
+    changes, both with ``acting_user`` and ``reason``, in this transaction.
 
-
-def _job_finish(job, **fields) -> None:
-    """Close a job and delete its uploaded file: a workshop list is personal data."""
-    job.finished_at = timezone.now()
-    for name, value in fields.items():
-        setattr(job, name, value)
-    if job.file:
-        job.file.delete(save=False)
-    job.save(update_fields=["finished_at", "file", *fields])
-
-
-def import_job_create(*, upload, cohort_slug: str, acting_user):
-    """Store an uploaded list and check it: at once for a small file, else in the background.
+    Args:
+        plan: from ``imports.people_plan``, without errors.
+        acting_user: who imports (None for the command).
+        reason: why, e.g. "Imported from list.xlsx".
 
     Returns:
-        The ``ImportJob``; its status is ``previewed`` or ``failed`` after a
-        check, ``checking`` while a background task checks it.
+        Every participant of the plan (created, updated or unchanged) by e-mail.
+
+    Raises:
+        ValueError: the plan has errors.
     """
-    from .models import ImportJob
-    from .tasks import import_check_task
-
-    job = ImportJob(
-        original_name=upload.name[:255], cohort_slug=cohort_slug, created_by=acting_user
-    )
-    job.file.save(upload.name, upload, save=False)
-    job.save()
-    if upload.size <= getattr(settings, "REGISTRY_IMPORT_SYNC_BYTES", 256 * 1024):
-        import_job_check(job=job)
-    else:
-        transaction.on_commit(lambda: import_check_task.enqueue(job_id=job.pk))
-    return job
-
-
-def import_job_check(*, job):
-    """Read and check a job's file, keeping the preview or the errors on the job."""
-    from .imports import ImportFileError, import_plan, table_read
-    from .models import ImportStatus
-
-    job.status = ImportStatus.CHECKING
-    job.save(update_fields=["status"])
-    try:
-        with job.file.open("rb") as handle:
-            table = table_read(handle, name=job.original_name)
-    except ImportFileError as error:
-        _job_finish(job, status=ImportStatus.FAILED, errors=[str(error)])
-        return job
-    job.total_rows, job.processed_rows = len(table.rows), 0
-    job.save(update_fields=["total_rows", "processed_rows"])
-    plan = import_plan(
-        table,
-        cohort_slug=job.cohort_slug or None,
-        progress=lambda done, total: _job_progress(job, done, total),
-    )
-    job.refresh_from_db(fields=["processed_rows"])
     if plan.errors:
-        _job_finish(job, status=ImportStatus.FAILED, errors=plan.errors)
-        return job
-    job.preview, job.status = plan.preview(), ImportStatus.PREVIEWED
-    job.save(update_fields=["preview", "status"])
-    return job
-
-
-def import_job_confirm(*, job, acting_user):
-    """Start writing a previewed job: at once for a small file, else in the background."""
-    from .models import ImportStatus
-    from .tasks import import_apply_task
-
-    if job.status != ImportStatus.PREVIEWED:
-        raise ValidationError(_("This import has already been started or has failed."))
-    job.status = ImportStatus.QUEUED
-    job.save(update_fields=["status"])
-    if job.total_rows <= getattr(settings, "REGISTRY_IMPORT_SYNC_ROWS", 500):
-        return import_job_run(job=job, acting_user=acting_user)
-    transaction.on_commit(lambda: import_apply_task.enqueue(job_id=job.pk))
-    return job
-
-
-def import_job_run(*, job, acting_user=None):
-    """Check the file again (the registry may have changed) and write it, all or nothing."""
-    from .imports import ImportFileError, import_apply, import_plan, table_read
-    from .models import ImportStatus
-
-    job.status, job.started_at, job.processed_rows = ImportStatus.RUNNING, timezone.now(), 0
-    job.save(update_fields=["status", "started_at", "processed_rows"])
-    try:
-        with job.file.open("rb") as handle:
-            table = table_read(handle, name=job.original_name)
-        plan = import_plan(
-            table,
-            cohort_slug=job.cohort_slug or None,
-            progress=lambda done, total: _job_progress(job, done, total),
+        raise ValueError("A people plan with errors cannot be written.")
+    actor = acting_user if getattr(acting_user, "pk", None) else None
+    now = timezone.now()
+    created = [
+        Participant(
+            **person.values,
+            search_text=search_text_for(person.values),
+            created_at=now,
+            updated_at=now,
         )
-    except ImportFileError as error:
-        plan, errors = None, [str(error)]
-    else:
-        errors = plan.errors
-    if errors:
-        _job_finish(job, status=ImportStatus.FAILED, errors=errors)
-        return job
-    try:
-        summary = import_apply(
-            plan, acting_user=acting_user or job.created_by, source_name=job.original_name
+        for person in plan.people
+        if person.action == "create"
+    ]
+    Participant.objects.bulk_create(created, batch_size=batch_size)
+    history = [
+        ParticipantHistory(
+            participant=participant,
+            action=HistoryAction.IMPORTED,
+            acting_user=actor,
+            reason=reason,
+            changes={
+                k: [None, _json_value(v)] for k, v in person.values.items() if v not in ("", None)
+            },
+            created_at=now,
         )
-    except (ValidationError, IntegrityError) as error:
-        messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-        _job_finish(
-            job,
-            status=ImportStatus.FAILED,
-            errors=[_("Nothing was imported: %(error)s") % {"error": m} for m in messages],
+        for participant, person in zip(
+            created, (p for p in plan.people if p.action == "create"), strict=True
         )
-        return job
-    _job_finish(
-        job,
-        status=ImportStatus.DONE,
-        summary=summary,
-        processed_rows=len(plan.rows),
-        total_rows=len(plan.rows),
+    ]
+    updated = [person for person in plan.people if person.action == "update"]
+    changed_fields: set[str] = set()
+    for person in updated:
+        participant = person.participant
+        for name, (_old, new) in person.changes.items():
+            setattr(participant, name, new)
+            changed_fields.add(name)
+        participant.search_text = participant_search_text(participant)
+        participant.updated_at = now
+        history.append(
+            ParticipantHistory(
+                participant=participant,
+                action=HistoryAction.UPDATED,
+                acting_user=actor,
+                reason=reason,
+                changes=person.changes,
+                created_at=now,
+            )
+        )
+    if updated:
+        Participant.objects.bulk_update(
+            [person.participant for person in updated],
+            [*sorted(changed_fields), "search_text", "updated_at"],
+            batch_size=batch_size,
+        )
+    ParticipantHistory.objects.bulk_create(history, batch_size=batch_size)
+    participation_facts_refresh(
+        participant_ids=[p.participant.pk for p in updated if REPORTED_FIELDS & set(p.changes)]
     )
-    return job
+    by_email = {p.email: p.participant for p in plan.people if p.participant is not None}
+    by_email.update((participant.email, participant) for participant in created)
+    return by_email

@@ -433,6 +433,7 @@ def test_eligibility_is_completion_decided_by_courses_not_raw_attendance(course)
     assert certificate_issue_if_eligible(enrolment=enrolment) is None
     assert not eligible_enrolments(cohort=cohort).exists()
 
+
 def test_supersede_writes_its_own_event_and_keeps_the_issued_one(secretariat):
     from certificates.services import certificate_supersede
 
