@@ -144,6 +144,10 @@ def database_from_env(default_sqlite_path: Path) -> dict:
 
 
 DATABASES = {"default": database_from_env(VAR_DIR / "db.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's full-text fields and GIN indexes
+    # there, which need this app (postgres.E005 otherwise, and migrate fails).
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, rate limits ------------------------------------------
@@ -203,6 +207,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Flyway Academy] "
 ACCOUNT_PREVENT_ENUMERATION = True
 # Failed log-ins: 5 per account in 5 minutes and 20 per address a minute, counted
 # in the cache (shared between processes when REDIS_URL is set).
+# Behind a load balancer every request comes from the balancer's address: the
+# person's own address is the one the last trusted proxy appended to
+# X-Forwarded-For. allauth counts its per-address limits by it. 0 (no proxy)
+# ignores the header, which anyone can write; production trusts one.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/5m/key"),
     "signup": "20/m/ip",
@@ -285,7 +294,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own console handler (active while DEBUG is on) would write
+        # every django.* record a second time beside the root handler.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
 
 # --- certificates ---
