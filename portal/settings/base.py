@@ -325,3 +325,12 @@ REGISTRY_IMPORT_SYNC_ROWS = 500
 # Kept when a participant is anonymised (account deleted), so that reports still
 # break figures down by them; none of them names the person.
 REGISTRY_ANONYMISE_KEEPS = ("gender", "birth_year", "country", "organisation_type")
+
+# --- task workers (issue 15) ---
+# `manage.py task_worker`: a failed task is tried up to TASKS_MAX_ATTEMPTS times,
+# waiting 30 s, 2 min, 8 min…; a worker silent for TASKS_WORKER_DEAD_AFTER_SECONDS
+# counts as dead and its running task is queued again.
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
+TASKS_RETRY_BASE_SECONDS = float(os.environ.get("TASKS_RETRY_BASE_SECONDS", "30"))
+TASKS_HEARTBEAT_SECONDS = float(os.environ.get("TASKS_HEARTBEAT_SECONDS", "5"))
+TASKS_WORKER_DEAD_AFTER_SECONDS = int(os.environ.get("TASKS_WORKER_DEAD_AFTER_SECONDS", "60"))
