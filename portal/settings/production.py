@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, STORAGE_BACKEND, STORAGES, env_bool
 
 for _name, _value in (
     ("DJANGO_SECRET_KEY", SECRET_KEY),
@@ -20,10 +20,13 @@ for _name, _value in (
         )
 
 DEBUG = False
+# Files where base.py puts them (a shared folder, or S3 with STORAGE_BACKEND=s3).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if STORAGE_BACKEND == "s3" and not STORAGES["default"]["OPTIONS"]["bucket_name"]:
+    raise ImproperlyConfigured("S3_BUCKET is not set: STORAGE_BACKEND=s3 needs it.")
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 # Load balancers probe /healthz over plain HTTP.

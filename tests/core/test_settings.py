@@ -124,3 +124,34 @@ def test_each_task_is_logged_once(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert (result.stdout + result.stderr).count("task-marker-7f3a") == 1
+
+
+def _storage_backend(tmp_path, **env):
+    """The files' storage backend the production settings module names (read
+    without starting Django: the s3 extra need not be installed for this)."""
+    script = "import portal.settings.production as s; print(s.STORAGES['default']['BACKEND'])"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STORAGE"))},
+            "FLYWAY_VAR_DIR": str(tmp_path),
+            **PRODUCTION_ENV,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return result
+
+
+def test_files_go_to_object_storage_when_configured(tmp_path):
+    s3 = _storage_backend(tmp_path, STORAGE_BACKEND="s3", S3_BUCKET="flyway-files")
+    assert s3.stdout.strip() == "storages.backends.s3.S3Storage", s3.stderr
+    shared = _storage_backend(tmp_path)
+    assert shared.stdout.strip() == "django.core.files.storage.FileSystemStorage", shared.stderr
+
+    no_bucket = _storage_backend(tmp_path, STORAGE_BACKEND="s3")
+    assert no_bucket.returncode != 0
+    assert "S3_BUCKET is not set" in no_bucket.stderr.strip().splitlines()[-1]
