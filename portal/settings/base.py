@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "portal.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -364,3 +365,10 @@ TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 TASKS_RETRY_BASE_SECONDS = float(os.environ.get("TASKS_RETRY_BASE_SECONDS", "30"))
 TASKS_HEARTBEAT_SECONDS = float(os.environ.get("TASKS_HEARTBEAT_SECONDS", "5"))
 TASKS_WORKER_DEAD_AFTER_SECONDS = int(os.environ.get("TASKS_WORKER_DEAD_AFTER_SECONDS", "60"))
+
+# --- page cache (issue 15) ---
+# Anonymous pages are served from the shared cache for this long at most; any
+# publish drops them all at once (portal/core/page_cache.py). 0 turns it off.
+# Needs the shared cache: with a per-process cache one process could not drop
+# the pages the others keep, so it is off without REDIS_URL.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))
