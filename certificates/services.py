@@ -19,8 +19,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.reporting.services import participation_facts_refresh
-
 from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
 from .fonts import unsupported_characters
 from .models import (
@@ -35,6 +33,7 @@ from .models import (
 )
 from .pdf import render_certificate
 from .selectors import eligible_enrolments, enrolment_is_eligible, valid_certificate
+from .signals import certificates_changed
 
 logger = logging.getLogger(__name__)
 
@@ -218,7 +217,9 @@ def certificate_issue(
                 reason=reason or _("Course completed."),
                 created_at=issued_at,
             )
-            participation_facts_refresh(participant_ids=[certificate.participant_id])
+            certificates_changed.send_changes(
+                sender=Certificate, participant_ids=[certificate.participant_id]
+            )
     except IntegrityError:
         certificate.pdf.delete(save=False)
         existing = valid_certificate(participant=enrolment.participant, course=course_id)
@@ -274,7 +275,9 @@ def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) ->
             reason=reason.strip(),
             created_at=now,
         )
-        participation_facts_refresh(participant_ids=[certificate.participant_id])
+        certificates_changed.send_changes(
+            sender=Certificate, participant_ids=[certificate.participant_id]
+        )
     return certificate
 
 
@@ -419,7 +422,9 @@ def issue_run_execute(
                 )
                 for certificate in created
             )
-            participation_facts_refresh(participant_ids=[c.participant_id for c in created])
+            certificates_changed.send_changes(
+                sender=Certificate, participant_ids=[c.participant_id for c in created]
+            )
     except Exception as error:
         # Broad on purpose: whatever failed, no file of this run may stay behind.
         for certificate in prepared:

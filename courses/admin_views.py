@@ -6,6 +6,7 @@ secretariat and administrators reach every course.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,8 +17,6 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
-
-from portal.reporting.services import participation_facts_refresh
 
 from . import selectors, services
 from .models import Cohort
@@ -56,11 +55,10 @@ class CohortCreateView(CreateView):
 
 class CohortEditView(EditView):
     def save_instance(self):
-        # A larger capacity frees places: the waiting list moves up at once.
-        cohort = super().save_instance()
-        # The start date and mode decide each enrolment's report year and youth.
-        participation_facts_refresh(cohort_ids=[cohort.pk])
-        promoted = services.cohort_waitlist_promote(cohort=cohort)
+        # One transaction: the edit and what follows from it (report facts, waiting list).
+        with transaction.atomic():
+            cohort = super().save_instance()
+            promoted = services.cohort_edit_apply(cohort=cohort)
         if promoted:
             messages.info(
                 self.request,

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.accounts.services import course_team_group_name, instructor_assign, instructor_unassign
-from portal.reporting.services import participation_facts_refresh
 
 from .models import (
     Attendance,
@@ -29,6 +28,7 @@ from .models import (
     ModulePage,
     ModuleProgress,
 )
+from .signals import cohorts_changed, enrolment_completed, enrolments_changed
 
 # --- Courses ---------------------------------------------------------------
 
@@ -170,7 +170,7 @@ def enrolment_create(*, participant, cohort: Cohort, acting_user=None) -> Enrolm
     if status == EnrolmentStatus.WAITLISTED and not full:
         cohort_waitlist_promote(cohort=cohort)
         enrolment.refresh_from_db()
-    participation_facts_refresh(enrolment_ids=[enrolment.pk])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[enrolment.pk])
     return enrolment
 
 
@@ -187,7 +187,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, acting_user=None) -> Enrolment:
     enrolment.status = EnrolmentStatus.WITHDRAWN
     enrolment.status_changed_at = timezone.now()
     enrolment.save(update_fields=["status", "status_changed_at"])
-    participation_facts_refresh(enrolment_ids=[enrolment.pk])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[enrolment.pk])
     cohort_waitlist_promote(cohort=cohort)
     return enrolment
 
@@ -216,7 +216,7 @@ def cohort_waitlist_promote(*, cohort: Cohort) -> list[Enrolment]:
         enrolment.status = EnrolmentStatus.ACTIVE
         enrolment.status_changed_at = now
         enrolment.save(update_fields=["status", "status_changed_at"])
-    participation_facts_refresh(enrolment_ids=[e.pk for e in promoted])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[e.pk for e in promoted])
     return promoted
 
 
@@ -382,8 +382,9 @@ def enrolment_completion_update(*, enrolment: Enrolment) -> bool:
     every required assessment is passed. An in-person cohort completes on
     attendance at or above its threshold instead of modules (workshop
     participants learn on site); a blended cohort needs both. A completion
-    once earned is never removed. On the transition to complete the
-    certificate task is enqueued after the transaction commits.
+    once earned is never removed. On the transition to complete it sends
+    ``courses.signals.enrolment_completed`` in the same transaction (the
+    certificates app enqueues the certificate task on commit).
 
     Returns:
         True when the enrolment is complete (already or now).
@@ -402,9 +403,8 @@ def enrolment_completion_update(*, enrolment: Enrolment) -> bool:
         )
         enrolment.refresh_from_db(fields=["completed_at"])
         if updated:
-            participation_facts_refresh(enrolment_ids=[enrolment.pk])
-            enrolment_id = enrolment.pk
-            transaction.on_commit(lambda: _certificate_issue_enqueue(enrolment_id))
+            enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[enrolment.pk])
+            enrolment_completed.send(sender=Enrolment, enrolment=enrolment)
     return True
 
 
@@ -421,10 +421,19 @@ def _completion_moment(enrolment: Enrolment):
     return now
 
 
-def _certificate_issue_enqueue(enrolment_id: int) -> None:
-    from certificates.tasks import certificate_issue_task
+@transaction.atomic
+def cohort_edit_apply(*, cohort: Cohort) -> list[Enrolment]:
+    """Carry an edit of ``cohort``'s settings, already saved, through to what depends on them.
 
-    certificate_issue_task.enqueue(enrolment_id=enrolment_id)
+    The start date and mode decide each enrolment's report year and youth
+    (``cohorts_changed`` is sent), and a larger capacity frees places for the
+    waiting list.
+
+    Returns:
+        The enrolments that moved up from the waiting list.
+    """
+    cohorts_changed.send_changes(sender=Cohort, cohort_ids=[cohort.pk])
+    return cohort_waitlist_promote(cohort=cohort)
 
 
 def cohort_update_capacity(*, cohort: Cohort, capacity: int | None) -> list[Enrolment]:

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from portal.reporting.services import participation_facts_deferred, participation_facts_refresh
+from portal.core.signals import changes_batched
 
 from . import validation
 from .models import HistoryAction, Participant, ParticipantHistory
@@ -42,6 +42,7 @@ from .services import (
     participant_search_text,
     search_text_for,
 )
+from .signals import participants_changed
 
 REQUIRED_COLUMNS = ("email", "given_name", "family_name")
 OPTIONAL_COLUMNS = (
@@ -913,13 +914,14 @@ def import_apply(
         # Imported here: the courses app builds on the registry, not the reverse.
         from courses.services import enrolment_create
 
-    # The report's facts: of people whose reported fields changed, and of the
-    # new enrolments, refreshed together once at the end of the block.
-    with participation_facts_deferred():
-        participation_facts_refresh(
+    # The change signals (report facts) of people whose reported fields changed
+    # and of the new enrolments are sent together once, at the end of the block.
+    with changes_batched():
+        participants_changed.send_changes(
+            sender=Participant,
             participant_ids=[
                 r.participant.pk for r in updated_rows if REPORTED_FIELDS & set(r.changes)
-            ]
+            ],
         )
         enrolled = {}
         for planned in to_enrol:

@@ -15,8 +15,6 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.reporting.services import participation_facts_refresh
-
 from . import validation
 from .models import (
     ConsentPurpose,
@@ -25,6 +23,7 @@ from .models import (
     Participant,
     ParticipantHistory,
 )
+from .signals import participants_changed
 
 # The fields a profile form, an import or a merge may set.
 PROFILE_FIELDS = (
@@ -290,7 +289,7 @@ def participant_update(
             changes=changes,
         )
         if REPORTED_FIELDS & set(changes):
-            participation_facts_refresh(participant_ids=[participant.pk])
+            participants_changed.send_changes(sender=Participant, participant_ids=[participant.pk])
     return participant
 
 
@@ -437,7 +436,7 @@ def participant_anonymise(*, participant: Participant, acting_user, reason: str)
         acting_user=acting_user,
         reason=reason,
     )
-    participation_facts_refresh(participant_ids=[participant.pk])
+    participants_changed.send_changes(sender=Participant, participant_ids=[participant.pk])
     return participant
 
 
@@ -648,7 +647,7 @@ def participant_merge(
     keep.search_text = participant_search_text(keep)
     keep.save()
     keep.expertise.add(*tags)
-    participation_facts_refresh(participant_ids=[keep.pk])
+    participants_changed.send_changes(sender=Participant, participant_ids=[keep.pk])
     history_write(
         participant=keep,
         action=HistoryAction.MERGED,
