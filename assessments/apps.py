@@ -6,3 +6,14 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     label = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self):
+        # Completion (in the courses app, below this one) asks the registered
+        # providers whether a course's required quizzes are passed.
+        from courses.completion import requirement_providers
+
+        from .completion import RequiredQuizzes
+
+        requirement_providers.register(
+            key="assessments.required_quizzes", provider=RequiredQuizzes()
+        )

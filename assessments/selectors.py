@@ -67,15 +67,17 @@ def quiz_passed(*, quiz: Quiz, participant) -> bool:
     return quiz.is_survey or grade >= quiz.pass_mark
 
 
-def enrolment_assessments_passed(*, enrolment) -> bool:
-    """True when every required graded quiz of the enrolment's course is passed.
+def enrolment_required_quiz_grades(*, enrolment) -> list[tuple[Quiz, Decimal | None]]:
+    """Each required graded quiz of the enrolment's course with the participant's grade.
+
+    Two queries (one when the course requires no quiz).
 
     Args:
         enrolment: a ``courses.Enrolment``.
 
     Returns:
-        True when the course has no required quiz, or the enrolment's participant
-        has a grade at or above the pass mark on each (by the quiz's grading method).
+        (quiz, grade by the quiz's grading method or None before a submitted
+        attempt), in the quizzes' order.
     """
     # Translations of a quiz share its course but never hold attempts: only
     # the sources count.
@@ -86,10 +88,10 @@ def enrolment_assessments_passed(*, enrolment) -> bool:
             kind=QuizKind.QUIZ,
         )
         .filter(sources_filter(Quiz))
-        .only("pk", "grading_method", "pass_mark", "kind")
+        .only("pk", "title", "grading_method", "pass_mark", "kind")
     )
     if not quizzes:
-        return True
+        return []
     percents: dict[int, list[Decimal]] = {quiz.pk: [] for quiz in quizzes}
     rows = (
         Attempt.objects.filter(
@@ -102,11 +104,23 @@ def enrolment_assessments_passed(*, enrolment) -> bool:
     )
     for quiz_id, percent in rows:
         percents[quiz_id].append(percent)
-    for quiz in quizzes:
-        grade = grade_from_percents(percents[quiz.pk], quiz.grading_method)
-        if grade is None or grade < quiz.pass_mark:
-            return False
-    return True
+    return [(quiz, grade_from_percents(percents[quiz.pk], quiz.grading_method)) for quiz in quizzes]
+
+
+def enrolment_assessments_passed(*, enrolment) -> bool:
+    """True when every required graded quiz of the enrolment's course is passed.
+
+    Args:
+        enrolment: a ``courses.Enrolment``.
+
+    Returns:
+        True when the course has no required quiz, or the enrolment's participant
+        has a grade at or above the pass mark on each (by the quiz's grading method).
+    """
+    return all(
+        grade is not None and grade >= quiz.pass_mark
+        for quiz, grade in enrolment_required_quiz_grades(enrolment=enrolment)
+    )
 
 
 # --- Attempts ------------------------------------------------------------------

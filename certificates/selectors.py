@@ -7,7 +7,17 @@ import datetime
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from courses.dashboard import DashboardSection
+
 from .models import Certificate, CertificateStatus, IssueRun
+
+
+def dashboard_certificates_section(*, participant) -> DashboardSection:
+    """The learner's certificates on their dashboard (``courses.dashboard``); one query."""
+    return DashboardSection(
+        template_name="certificates/includes/dashboard_section.html",
+        data={"certificates": list(certificates_for_participant(participant=participant))},
+    )
 
 
 def certificates_for_participant(*, participant) -> QuerySet[Certificate]:
