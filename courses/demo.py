@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from portal.accounts.models import User
-from portal.home.models import HomePage
+from portal.core.pages import site_home_page
 from portal.taxonomy.models import Tag, TagKind
 
 from . import services
@@ -168,7 +168,7 @@ def _publish_if_changed(page, changed: bool) -> None:
 @transaction.atomic
 def load_course_index() -> CourseIndexPage:
     """The catalogue at /courses/, a child of the home page."""
-    home = HomePage.objects.get(locale=Locale.get_default())
+    home = site_home_page(locale=Locale.get_default())
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(

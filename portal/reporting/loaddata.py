@@ -50,16 +50,15 @@ def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
 
 
 def _course_index():
-    from wagtail.models import Page, Site
+    from wagtail.models import Page
 
     from courses.models import CourseIndexPage
-    from portal.home.models import HomePage
+    from portal.core.pages import site_home_page
 
     index = CourseIndexPage.objects.first()
     if index is not None:
         return index
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    parent = HomePage.objects.first() or (site.root_page if site else Page.get_first_root_node())
+    parent = site_home_page() or Page.get_first_root_node()
     if parent is None:  # an emptied database (e.g. after a transactional test's flush)
         parent = Page.add_root(instance=Page(title="Root", slug="root"))
     index = CourseIndexPage(title="Courses", slug="courses")
