@@ -17,7 +17,7 @@ export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 help:
 	@echo "make run    set up this machine and serve the portal with demo data on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite"
-	@echo "make lint   ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint   ruff check, ruff format --check, makemigrations --check, the import layers"
 	@echo "make bench  run the benchmarks under bench/"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -52,6 +52,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
