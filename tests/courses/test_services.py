@@ -370,3 +370,44 @@ def test_attendance_of_a_day_of_another_cohort_is_refused(course):
     with pytest.raises(ValidationError):
         services.attendance_record(enrolment=enrolment, day=days[0], present=True, acting_user=None)
     assert CohortDayFactory  # factory importable for other apps
+
+
+def test_completion_sends_enrolment_completed_once_in_its_transaction(course, participant):
+    from courses.signals import enrolment_completed
+
+    received = []
+
+    def receiver(sender, enrolment, **kwargs):
+        received.append((enrolment.pk, enrolment.completed_at is not None))
+
+    enrolment_completed.connect(receiver, weak=False, dispatch_uid="test_completed")
+    try:
+        enrolment = services.enrolment_create(participant=participant, cohort=self_paced(course))
+        for module in course_modules(course=course):
+            services.module_mark_done(enrolment=enrolment, module=module)
+        services.enrolment_completion_update(enrolment=enrolment)
+    finally:
+        enrolment_completed.disconnect(dispatch_uid="test_completed")
+    assert received == [(enrolment.pk, True)]
+
+
+def test_a_cohort_edit_is_carried_to_the_waiting_list_and_the_report(course):
+    from courses.signals import cohorts_changed
+
+    cohort = CohortFactory(course=course, capacity=1, mode=CohortMode.ONLINE)
+    services.enrolment_create(participant=ParticipantFactory(), cohort=cohort)
+    waiting = services.enrolment_create(participant=ParticipantFactory(), cohort=cohort)
+    received = []
+    cohorts_changed.connect(
+        lambda sender, cohort_ids, **kw: received.append(cohort_ids),
+        weak=False,
+        dispatch_uid="test_cohorts_changed",
+    )
+    try:
+        cohort.capacity = 2
+        cohort.save()
+        promoted = services.cohort_edit_apply(cohort=cohort)
+    finally:
+        cohorts_changed.disconnect(dispatch_uid="test_cohorts_changed")
+    assert [e.pk for e in promoted] == [waiting.pk]
+    assert received == [frozenset({cohort.pk})]
