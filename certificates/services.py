@@ -19,6 +19,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import CohortMode
+
 from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
 from .fonts import unsupported_characters
 from .models import (
@@ -117,7 +119,7 @@ def _certificate_prepare(
     cohort = enrolment.cohort
     course = cohort.course
     _check_printable(participant)
-    show_cohort = cohort.mode != "self_paced"
+    show_cohort = cohort.mode != CohortMode.SELF_PACED
     certificate = Certificate(
         enrolment=enrolment,
         participant=participant,
