@@ -49,24 +49,6 @@ def grade_from_percents(percents: list[Decimal], method: str) -> Decimal | None:
     return max(percents)
 
 
-def quiz_grade(*, quiz: Quiz, participant) -> Decimal | None:
-    """The participant's grade (percent) on ``quiz``, or None before a submitted attempt."""
-    percents = list(
-        Attempt.objects.filter(quiz=quiz, participant=participant, status=AttemptStatus.SUBMITTED)
-        .order_by("number")
-        .values_list("percent", flat=True)
-    )
-    return grade_from_percents(percents, quiz.grading_method)
-
-
-def quiz_passed(*, quiz: Quiz, participant) -> bool:
-    """Whether the participant's grade on ``quiz`` reaches its pass mark (surveys: submitted)."""
-    grade = quiz_grade(quiz=quiz, participant=participant)
-    if grade is None:
-        return False
-    return quiz.is_survey or grade >= quiz.pass_mark
-
-
 def enrolment_required_quiz_grades(*, enrolment) -> list[tuple[Quiz, Decimal | None]]:
     """Each required graded quiz of the enrolment's course with the participant's grade.
 
@@ -410,18 +392,6 @@ def learning_gain_rows(
             }
         )
     return rows
-
-
-def learning_gain_summary(rows: list[dict]) -> dict:
-    """Mean pre, post and gain over the rows that sat both tests."""
-    both = [row for row in rows if row["gain"] is not None]
-    if not both:
-        return {"learners": 0, "pre": None, "post": None, "gain": None}
-
-    def mean(key):
-        return (sum(row[key] for row in both) / len(both)).quantize(TWO_PLACES)
-
-    return {"learners": len(both), "pre": mean("pre"), "post": mean("post"), "gain": mean("gain")}
 
 
 # --- Learner pages -------------------------------------------------------------

@@ -434,13 +434,3 @@ def cohort_edit_apply(*, cohort: Cohort) -> list[Enrolment]:
     """
     cohorts_changed.send_changes(sender=Cohort, cohort_ids=[cohort.pk])
     return cohort_waitlist_promote(cohort=cohort)
-
-
-def cohort_update_capacity(*, cohort: Cohort, capacity: int | None) -> list[Enrolment]:
-    """Change a cohort's capacity and move the waiting list up into new places."""
-    with transaction.atomic():
-        cohort = _locked_cohort(cohort)
-        cohort.capacity = capacity
-        cohort.full_clean()
-        cohort.save(update_fields=["capacity"])
-        return cohort_waitlist_promote(cohort=cohort)

@@ -105,7 +105,9 @@ def test_raising_capacity_moves_the_waiting_list_up(course):
     a, b, c = ParticipantFactory.create_batch(3)
     for p in (a, b, c):
         services.enrolment_create(participant=p, cohort=cohort)
-    promoted = services.cohort_update_capacity(cohort=cohort, capacity=2)
+    cohort.capacity = 2
+    cohort.save(update_fields=["capacity"])
+    promoted = services.cohort_edit_apply(cohort=cohort)
     assert [e.participant for e in promoted] == [b]
 
 
