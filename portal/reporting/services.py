@@ -360,7 +360,8 @@ def participation_facts_refresh(
 ) -> None:
     """Recompute the facts of the given enrolments, participants' and cohorts' enrolments.
 
-    Call it, in the same transaction, after changing anything a fact is made of:
+    Called, in the sender's transaction, by the receivers of the lower apps'
+    change signals (``receivers.py``) after anything a fact is made of changed:
     an enrolment's status or completion, a profile's gender, country, birth year
     or organisation type, a cohort's mode or start date, a certificate. Inside
     :func:`participation_facts_deferred` the ids are collected and refreshed once
