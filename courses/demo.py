@@ -19,6 +19,8 @@ from wagtail.models import Locale
 
 from portal.accounts.models import User
 from portal.core.pages import site_home_page
+from portal.registry.demo import WORKSHOP_PARTICIPANTS
+from portal.registry.models import Participant
 from portal.taxonomy.models import Tag, TagKind
 
 from . import services
@@ -278,9 +280,6 @@ def load_module(*, course: CoursePage, data: dict) -> ModulePage:
 @transaction.atomic
 def load_khurkh_cohort(*, course: CoursePage) -> Cohort:
     """The in-person workshop ``khurkh-2025``, its three days and attendance."""
-    from portal.registry.demo import WORKSHOP_PARTICIPANTS
-    from portal.registry.models import Participant
-
     cohort = Cohort.objects.filter(slug=KHURKH["slug"]).first()
     if cohort is None:
         cohort = Cohort(course=course, **KHURKH)
@@ -318,8 +317,6 @@ def load_khurkh_cohort(*, course: CoursePage) -> Cohort:
 @transaction.atomic
 def load_demo_learner(*, course: CoursePage) -> None:
     """The demo learner studies the crane survey course online and has done its first module."""
-    from portal.registry.models import Participant
-
     participant = Participant.objects.filter(
         user__email__iexact=LEARNER_EMAIL, profile_completed_at__isnull=False
     ).first()

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.accounts.models import User
 from portal.accounts.services import course_team_group_name, instructor_assign, instructor_unassign
 
 from .models import (
@@ -69,8 +70,6 @@ def course_instructors_sync(*, course: CoursePage) -> None:
     the demo loader. Rights come from ``portal.accounts.services.instructor_assign``
     so that they live in the course's team group.
     """
-    from portal.accounts.models import User
-
     listed = {row.user_id for row in course.instructors.all()}
     for user in User.objects.filter(pk__in=listed):
         instructor_assign(instructor=user, page=course)
