@@ -112,7 +112,7 @@ def enrolment_requirements_met(*, enrolment: Enrolment) -> bool:
     Stops at the first unmet requirement, cheapest first.
     """
     cohort = enrolment.cohort
-    if _needs_attendance(cohort) and not enrolment_attendance(enrolment=enrolment).met:
+    if cohort.records_attendance and not enrolment_attendance(enrolment=enrolment).met:
         return False
     if _needs_coursework(cohort):
         if enrolment_required_modules_left(enrolment=enrolment, course=cohort.course):
@@ -121,10 +121,6 @@ def enrolment_requirements_met(*, enrolment: Enrolment) -> bool:
             if not provider.met(enrolment=enrolment):
                 return False
     return True
-
-
-def _needs_attendance(cohort: Cohort) -> bool:
-    return cohort.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED)
 
 
 def _needs_coursework(cohort: Cohort) -> bool:
@@ -141,7 +137,7 @@ def enrolment_requirement_items(*, enrolment: Enrolment) -> list[RequirementItem
     """
     cohort = enrolment.cohort
     items: list[RequirementItem] = []
-    if _needs_attendance(cohort):
+    if cohort.records_attendance:
         attendance = enrolment_attendance(enrolment=enrolment)
         items.append(
             RequirementItem(
