@@ -34,3 +34,13 @@ class AssessmentsConfig(AppConfig):
                 sender=Quiz,
                 dispatch_uid=f"assessments_quiz_page_cache_{signal is post_save}",
             )
+
+        # Completion (in the courses app, below this one) asks the registered
+        # providers whether a course's required quizzes are passed.
+        from courses.completion import requirement_providers
+
+        from .completion import RequiredQuizzes
+
+        requirement_providers.register(
+            key="assessments.required_quizzes", provider=RequiredQuizzes()
+        )

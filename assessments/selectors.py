@@ -49,33 +49,17 @@ def grade_from_percents(percents: list[Decimal], method: str) -> Decimal | None:
     return max(percents)
 
 
-def quiz_grade(*, quiz: Quiz, participant) -> Decimal | None:
-    """The participant's grade (percent) on ``quiz``, or None before a submitted attempt."""
-    percents = list(
-        Attempt.objects.filter(quiz=quiz, participant=participant, status=AttemptStatus.SUBMITTED)
-        .order_by("number")
-        .values_list("percent", flat=True)
-    )
-    return grade_from_percents(percents, quiz.grading_method)
+def enrolment_required_quiz_grades(*, enrolment) -> list[tuple[Quiz, Decimal | None]]:
+    """Each required graded quiz of the enrolment's course with the participant's grade.
 
-
-def quiz_passed(*, quiz: Quiz, participant) -> bool:
-    """Whether the participant's grade on ``quiz`` reaches its pass mark (surveys: submitted)."""
-    grade = quiz_grade(quiz=quiz, participant=participant)
-    if grade is None:
-        return False
-    return quiz.is_survey or grade >= quiz.pass_mark
-
-
-def enrolment_assessments_passed(*, enrolment) -> bool:
-    """True when every required graded quiz of the enrolment's course is passed.
+    Two queries (one when the course requires no quiz).
 
     Args:
         enrolment: a ``courses.Enrolment``.
 
     Returns:
-        True when the course has no required quiz, or the enrolment's participant
-        has a grade at or above the pass mark on each (by the quiz's grading method).
+        (quiz, grade by the quiz's grading method or None before a submitted
+        attempt), in the quizzes' order.
     """
     # Translations of a quiz share its course but never hold attempts: only
     # the sources count.
@@ -86,10 +70,10 @@ def enrolment_assessments_passed(*, enrolment) -> bool:
             kind=QuizKind.QUIZ,
         )
         .filter(sources_filter(Quiz))
-        .only("pk", "grading_method", "pass_mark", "kind")
+        .only("pk", "title", "grading_method", "pass_mark", "kind")
     )
     if not quizzes:
-        return True
+        return []
     percents: dict[int, list[Decimal]] = {quiz.pk: [] for quiz in quizzes}
     rows = (
         Attempt.objects.filter(
@@ -102,11 +86,23 @@ def enrolment_assessments_passed(*, enrolment) -> bool:
     )
     for quiz_id, percent in rows:
         percents[quiz_id].append(percent)
-    for quiz in quizzes:
-        grade = grade_from_percents(percents[quiz.pk], quiz.grading_method)
-        if grade is None or grade < quiz.pass_mark:
-            return False
-    return True
+    return [(quiz, grade_from_percents(percents[quiz.pk], quiz.grading_method)) for quiz in quizzes]
+
+
+def enrolment_assessments_passed(*, enrolment) -> bool:
+    """True when every required graded quiz of the enrolment's course is passed.
+
+    Args:
+        enrolment: a ``courses.Enrolment``.
+
+    Returns:
+        True when the course has no required quiz, or the enrolment's participant
+        has a grade at or above the pass mark on each (by the quiz's grading method).
+    """
+    return all(
+        grade is not None and grade >= quiz.pass_mark
+        for quiz, grade in enrolment_required_quiz_grades(enrolment=enrolment)
+    )
 
 
 # --- Attempts ------------------------------------------------------------------
@@ -396,18 +392,6 @@ def learning_gain_rows(
             }
         )
     return rows
-
-
-def learning_gain_summary(rows: list[dict]) -> dict:
-    """Mean pre, post and gain over the rows that sat both tests."""
-    both = [row for row in rows if row["gain"] is not None]
-    if not both:
-        return {"learners": 0, "pre": None, "post": None, "gain": None}
-
-    def mean(key):
-        return (sum(row[key] for row in both) / len(both)).quantize(TWO_PLACES)
-
-    return {"learners": len(both), "pre": mean("pre"), "post": mean("post"), "gain": mean("gain")}
 
 
 # --- Learner pages -------------------------------------------------------------

@@ -8,9 +8,18 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from courses.dashboard import DashboardSection
 from courses.hooks import CompletionConsequence
 
 from .models import Certificate, CertificateStatus, IssueRun
+
+
+def dashboard_certificates_section(*, participant) -> DashboardSection:
+    """The learner's certificates on their dashboard (``courses.dashboard``); one query."""
+    return DashboardSection(
+        template_name="certificates/includes/dashboard_section.html",
+        data={"certificates": list(certificates_for_participant(participant=participant))},
+    )
 
 
 def certificates_for_participant(*, participant) -> QuerySet[Certificate]:

@@ -19,8 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage
-from portal.reporting.services import participation_facts_refresh
+from courses.models import CohortMode, CoursePage
 
 from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
 from .fonts import unsupported_characters
@@ -41,6 +40,7 @@ from .selectors import (
     revoked_certificate,
     valid_certificate,
 )
+from .signals import certificates_changed
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ def _certificate_prepare(
     cohort = enrolment.cohort
     course = cohort.course
     _check_printable(participant)
-    show_cohort = cohort.mode != "self_paced"
+    show_cohort = cohort.mode != CohortMode.SELF_PACED
     certificate = Certificate(
         enrolment=enrolment,
         participant=participant,
@@ -256,7 +256,9 @@ def _certificate_issue(
                 reason=reason or _("Course completed."),
                 created_at=issued_at,
             )
-            participation_facts_refresh(participant_ids=[certificate.participant_id])
+            certificates_changed.send_changes(
+                sender=Certificate, participant_ids=[certificate.participant_id]
+            )
     except IntegrityError:
         certificate.pdf.delete(save=False)
         existing = valid_certificate(participant=enrolment.participant, course=course_id)
@@ -316,7 +318,9 @@ def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) ->
             reason=reason.strip(),
             created_at=now,
         )
-        participation_facts_refresh(participant_ids=[certificate.participant_id])
+        certificates_changed.send_changes(
+            sender=Certificate, participant_ids=[certificate.participant_id]
+        )
     return certificate
 
 
@@ -411,7 +415,9 @@ def certificate_supersede(
         acting_user=acting_user,
         reason=reason.strip(),
     )
-    participation_facts_refresh(participant_ids=[certificate.participant_id])
+    certificates_changed.send_changes(
+        sender=Certificate, participant_ids=[certificate.participant_id]
+    )
     return certificate
 
 
@@ -545,7 +551,9 @@ def issue_run_execute(
                 )
                 for certificate in created
             )
-            participation_facts_refresh(participant_ids=[c.participant_id for c in created])
+            certificates_changed.send_changes(
+                sender=Certificate, participant_ids=[c.participant_id for c in created]
+            )
     except Exception as error:
         # Broad on purpose: whatever failed, no file of this run may stay behind.
         for certificate in prepared:

@@ -6,6 +6,7 @@ secretariat and administrators reach every course.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,7 +22,6 @@ from wagtail.admin.widgets.button import MenuItem
 
 from portal.registry.admin_views import RegistryAdminMixin
 from portal.registry.models import ImportJob
-from portal.reporting.services import participation_facts_refresh
 
 from . import selectors, services
 from .forms import ImportUploadForm
@@ -63,11 +63,10 @@ class CohortCreateView(CreateView):
 
 class CohortEditView(EditView):
     def save_instance(self):
-        # A larger capacity frees places: the waiting list moves up at once.
-        cohort = super().save_instance()
-        # The start date and mode decide each enrolment's report year and youth.
-        participation_facts_refresh(cohort_ids=[cohort.pk])
-        promoted = services.cohort_waitlist_promote(cohort=cohort)
+        # One transaction: the edit and what follows from it (report facts, waiting list).
+        with transaction.atomic():
+            cohort = super().save_instance()
+            promoted = services.cohort_edit_apply(cohort=cohort)
         if promoted:
             messages.info(
                 self.request,

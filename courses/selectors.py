@@ -16,11 +16,13 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page, PageViewRestriction
 
 from portal.registry.selectors import participant_for_user
 
+from .completion import RequirementItem, requirement_providers
+from .dashboard import dashboard_sections
 from .models import (
     Attendance,
     Cohort,
@@ -123,28 +125,72 @@ def enrolment_requirements_met(
     """Whether ``enrolment`` meets BRIEF §2's completion rule now (ignores ``completed_at``).
 
     Self-paced and scheduled online cohorts: every required live module done
-    and every required assessment passed. In person: attendance at or above
-    the cohort's threshold. Blended: both.
+    and every requirement of the providers other apps registered (the
+    assessments app: every required quiz passed; see ``courses.completion``).
+    In person: attendance at or above the cohort's threshold. Blended: both.
+    Stops at the first unmet requirement, cheapest first.
 
     Args:
         attendance: the attendance to judge by instead of the recorded one
             (a preview of attendance about to be recorded).
     """
-    from assessments.selectors import enrolment_assessments_passed
-
     cohort = enrolment.cohort
-    needs_modules = cohort.mode != CohortMode.IN_PERSON
-    needs_attendance = cohort.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED)
-    if attendance is None and needs_attendance:
-        attendance = enrolment_attendance(enrolment=enrolment)
-    if needs_attendance and not attendance.met:
-        return False
-    if needs_modules:
+    if cohort.records_attendance:
+        if attendance is None:
+            attendance = enrolment_attendance(enrolment=enrolment)
+        if not attendance.met:
+            return False
+    if _needs_coursework(cohort):
         if enrolment_required_modules_left(enrolment=enrolment, course=cohort.course):
             return False
-        if not enrolment_assessments_passed(enrolment=enrolment):
-            return False
+        for provider in requirement_providers.providers():
+            if not provider.met(enrolment=enrolment):
+                return False
     return True
+
+
+def _needs_coursework(cohort: Cohort) -> bool:
+    return cohort.mode != CohortMode.IN_PERSON
+
+
+def enrolment_requirement_items(*, enrolment: Enrolment) -> list[RequirementItem]:
+    """Everything ``enrolment`` must do to complete, each with whether it is done.
+
+    Attendance (in-person and blended cohorts), then each required live module,
+    then the items of the registered providers (required quizzes, …), in the
+    rule of :func:`enrolment_requirements_met`: it is met exactly when every
+    item is.
+    """
+    cohort = enrolment.cohort
+    items: list[RequirementItem] = []
+    if cohort.records_attendance:
+        attendance = enrolment_attendance(enrolment=enrolment)
+        items.append(
+            RequirementItem(
+                kind="attendance",
+                label=gettext("Attendance"),
+                met=attendance.met,
+                detail=gettext("%(percent)d %% of %(days)d days; %(threshold)d %% needed")
+                % {
+                    "percent": attendance.percent,
+                    "days": attendance.days,
+                    "threshold": attendance.threshold,
+                },
+            )
+        )
+    if _needs_coursework(cohort):
+        course = cohort.course
+        done = set(
+            ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+        )
+        modules = ModulePage.objects.live().child_of(course).filter(required=True).order_by("path")
+        items.extend(
+            RequirementItem(kind="module", label=module.title, met=module.pk in done)
+            for module in modules
+        )
+        for provider in requirement_providers.providers():
+            items.extend(provider.items(enrolment=enrolment))
+    return items
 
 
 @dataclass
@@ -562,9 +608,11 @@ def _localize_rows(rows: list[DashboardCourse], language: str) -> None:
 
 
 def dashboard_context(*, participant) -> dict:
-    """The learner's dashboard: courses, progress, next steps, upcoming dates, certificates."""
-    from certificates.selectors import certificates_for_participant
+    """The learner's dashboard: courses, progress, next steps, upcoming dates.
 
+    ``sections`` holds what the apps registered in ``courses.dashboard`` add
+    (the certificates app: the learner's certificates).
+    """
     today = timezone.localdate()
     enrolments = list(
         Enrolment.objects.filter(participant=participant)
@@ -656,7 +704,9 @@ def dashboard_context(*, participant) -> dict:
         "completed": completed,
         "resume": resume if resume and resume.next_module else None,
         "upcoming": upcoming,
-        "certificates": list(certificates_for_participant(participant=participant)),
+        "sections": [
+            provider(participant=participant) for provider in dashboard_sections.providers()
+        ],
     }
 
 

@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from portal.accounts.roles import Role
-from portal.registry.models import DirectoryVisibility, OrganisationType, Participant
+from portal.registry.models import DirectoryVisibility, Participant
 from portal.registry.selectors import participant_for_user
 from portal.taxonomy.models import Tag, TagKind
 
@@ -479,10 +479,6 @@ def cohort_tags(*, cohort) -> list[Tag]:
 # --- Filter choices --------------------------------------------------------------------
 
 
-def tag_choices(*, kind: str) -> list[Tag]:
-    return list(Tag.objects.filter(kind=kind).order_by("name"))
-
-
 def course_choices() -> list:
     from courses.models import CoursePage
 
@@ -515,10 +511,6 @@ def country_choices(*, audience: str) -> list[tuple[str, str]]:
         .order_by()
     )
     return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
-
-
-def organisation_type_choices() -> list[tuple[str, str]]:
-    return list(OrganisationType.choices)
 
 
 # --- Network overview --------------------------------------------------------------------
@@ -646,12 +638,6 @@ def messages_sent(*, participant: Participant) -> QuerySet[Message]:
         .select_related("recipient")
         .order_by("-sent_at", "-pk")
     )
-
-
-def unread_count(*, participant: Participant | None) -> int:
-    if participant is None:
-        return 0
-    return Message.objects.filter(recipient=participant, read_at__isnull=True).count()
 
 
 def message_for_participant(*, participant: Participant, message_id: int) -> Message | None:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.registry.decorators import profile_required
 from portal.registry.models import Participant
 from portal.registry.selectors import participant_for_user
+from portal.taxonomy.models import TagKind
 
 from . import selectors, services
 from .charts import Bar, horizontal_bar_chart, suppress_small
@@ -280,7 +281,7 @@ def overview(request):
     trained = [
         row
         for row in selectors.people_trained_per_tag(audience=audience)
-        if row.people and row.kind in ("species", "method")
+        if row.people and row.kind in (TagKind.SPECIES, TagKind.METHOD)
     ]
     if not is_members:
         trained = [(row, suppress_small(row.people, minimum=minimum)) for row in trained]

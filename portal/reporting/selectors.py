@@ -28,6 +28,11 @@ from django.db.models import (
 from django.utils import timezone
 from django_countries import countries
 
+from assessments.models import Attempt, AttemptStatus, CohortTestPair, QuizKind
+from assessments.selectors import learning_gain_rows
+from courses.models import Cohort, CoursePage
+from portal.registry.models import Gender
+
 from .definitions import (
     GENDER_LABELS,
     ORGANISATION_TYPE_LABELS,
@@ -74,8 +79,6 @@ def live_source(filters: Filters, *, now: dt.datetime | None = None) -> Source:
     Every dimension is a column of ``ParticipationFact``; only certification
     is worked out here, against ``now``, because certificates expire.
     """
-    from assessments.models import Attempt
-
     now = now or timezone.now()
     queryset = ParticipationFact.objects.all()
     if filters.year:
@@ -92,7 +95,9 @@ def live_source(filters: Filters, *, now: dt.datetime | None = None) -> Source:
         queryset = queryset.filter(country=filters.country.upper())
 
     graded = Attempt.objects.filter(
-        enrolment_id=OuterRef("enrolment_id"), status="submitted", quiz__kind="quiz"
+        enrolment_id=OuterRef("enrolment_id"),
+        status=AttemptStatus.SUBMITTED,
+        quiz__kind=QuizKind.QUIZ,
     )
     return Source(
         queryset=queryset,
@@ -233,8 +238,6 @@ def _labels_for(dim: str, keys: set, source: Source) -> dict:
         for k in keys:
             out[k] = (k, str(k) if k is not None else str(UNKNOWN_LABEL), (k or 0, ""))
     elif dim == Dimension.COURSE and source.frozen is None:
-        from courses.models import CoursePage
-
         pages = CoursePage.objects.filter(pk__in=[k for k in keys if k]).values_list(
             "pk", "slug", "title"
         )
@@ -243,8 +246,6 @@ def _labels_for(dim: str, keys: set, source: Source) -> dict:
             slug, title = found.get(k, ("", str(UNKNOWN_LABEL)))
             out[k] = (slug, title, (0, title.lower()))
     elif dim == Dimension.COHORT and source.frozen is None:
-        from courses.models import Cohort
-
         rows = Cohort.objects.filter(pk__in=[k for k in keys if k]).values_list(
             "pk", "slug", "title"
         )
@@ -369,7 +370,7 @@ def _headline_measures(source: Source) -> dict:
     pid = PID
     return {
         "participants": Count(pid, distinct=True),
-        "women": Count(pid, distinct=True, filter=Q(h_gender="woman")),
+        "women": Count(pid, distinct=True, filter=Q(h_gender=Gender.WOMAN)),
         "youth": Count(pid, distinct=True, filter=Q(h_youth=Youth.YOUTH.value)),
         "countries": Count("h_country", distinct=True, filter=~Q(h_country="")),
         "completed": Count(pid, distinct=True, filter=source.completed),
@@ -512,9 +513,6 @@ def _gain_facts(source: Source) -> dict[tuple[int, int], tuple[str, str, Decimal
                 "participant_id", "enrolment_id", "gender", "country", "pre_score", "post_score"
             )
         }
-    from assessments.models import CohortTestPair
-    from assessments.selectors import learning_gain_rows
-
     paired = list(CohortTestPair.objects.values_list("cohort_id", flat=True))
     if not paired:
         return {}
