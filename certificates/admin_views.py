@@ -2,23 +2,24 @@
 
 Find a certificate, revoke or re-issue it with a reason, issue one by hand,
 start a bulk issue for a cohort or course and watch its progress, download a
-cohort's PDFs as one ZIP. Everyone else gets 404.
+cohort's PDFs as one ZIP. Other roles are refused (``portal.accounts.permissions``).
 """
 
 from __future__ import annotations
 
 import tempfile
 import zipfile
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from portal.accounts.permissions import Capability, capability_required
 
 from . import services
 from .forms import BulkIssueForm, HandIssueForm, ReasonForm
@@ -29,25 +30,7 @@ PAGE_SIZE = 50
 ZIP_IN_MEMORY = 16 * 1024 * 1024
 
 
-def is_secretariat(user) -> bool:
-    from portal.accounts.roles import Role
-
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=Role.SECRETARIAT.value).exists()
-
-
-def secretariat_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_secretariat(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def certificate_index(request):
     """Certificates, newest first; search by serial, name or course."""
@@ -72,7 +55,7 @@ def certificate_index(request):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def certificate_detail(request, pk: int):
     certificate = get_object_or_404(
@@ -108,7 +91,7 @@ def _act(request, pk: int, prefix: str, action):
     return result
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_POST
 def certificate_revoke(request, pk: int):
     result = _act(request, pk, "revoke", services.certificate_revoke)
@@ -118,7 +101,7 @@ def certificate_revoke(request, pk: int):
     return result
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_POST
 def certificate_reissue(request, pk: int):
     result = _act(request, pk, "reissue", services.certificate_reissue)
@@ -131,7 +114,7 @@ def certificate_reissue(request, pk: int):
     return result
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET", "POST"])
 def certificate_issue(request):
     """Issue one certificate by hand, for an enrolment, with a reason."""
@@ -157,7 +140,7 @@ def certificate_issue(request):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET", "POST"])
 def bulk_issue(request):
     """Issue every earned certificate of a cohort or course, as a background task."""
@@ -177,7 +160,7 @@ def bulk_issue(request):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def issue_run(request, pk: int):
     """A bulk issue's progress; the page reloads itself until it is finished."""
@@ -189,7 +172,7 @@ def issue_run(request, pk: int):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def cohort_zip(request, cohort_id: int):
     """Every valid certificate PDF of a cohort, in one ZIP, for printing."""

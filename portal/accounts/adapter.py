@@ -6,7 +6,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .roles import Role, is_staff_member
+from .permissions import is_staff_member
+from .roles import Role
 from .services import user_add_role
 
 

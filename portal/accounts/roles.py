@@ -20,6 +20,10 @@ class Role(models.TextChoices):
 
 STAFF_ROLES = (Role.INSTRUCTORS, Role.SECRETARIAT)
 
+# Each course's instructors share a group named this prefix and the course page's
+# id (see services.instructor_assign); permissions.assigned_course_ids reads it back.
+COURSE_TEAM_GROUP_PREFIX = "Course team "
+
 # "app_label.codename" of model permissions, per role.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.LEARNERS: [],
@@ -193,12 +197,3 @@ def role_names(user) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._flyway_role_names = cached
     return cached
-
-
-def is_staff_member(user) -> bool:
-    """True for admins, instructors and secretariat staff: people who use the admin."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return bool(role_names(user) & {r.value for r in STAFF_ROLES})

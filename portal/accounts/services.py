@@ -5,12 +5,12 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
 from .models import User
-from .roles import INSTRUCTOR_COURSE_PAGE_PERMISSIONS, Role
+from .roles import COURSE_TEAM_GROUP_PREFIX, INSTRUCTOR_COURSE_PAGE_PERMISSIONS, Role
 
 
 def course_team_group_name(page: Page) -> str:
     """The name of the group that holds the editing rights on one course subtree."""
-    return f"Course team {page.pk}"
+    return f"{COURSE_TEAM_GROUP_PREFIX}{page.pk}"
 
 
 def user_add_role(*, user: User, role: Role) -> None:

@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.utils.translation import get_language_info
 
-from portal.accounts.roles import is_staff_member
-from portal.reporting.permissions import can_view_reports
+from portal.accounts.permissions import Capability, can, is_staff_member
 
 # Django names Mongolian in English; the switcher names each language in itself.
 LOCAL_NAME_OVERRIDES = {"mn": "Монгол"}
@@ -18,6 +17,6 @@ def portal(request):
     user = getattr(request, "user", None)
     return {
         "portal_languages": languages,
-        "is_staff_member": bool(user) and is_staff_member(user),
-        "can_view_reports": bool(user) and user.is_authenticated and can_view_reports(user),
+        "is_staff_member": user is not None and is_staff_member(user),
+        "can_view_reports": user is not None and can(user, Capability.REPORTS_VIEW),
     }

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.accounts.users_app.PortalUsersConfig",  # wagtail.users with roles' limits
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,0 +1,13 @@
+"""Wagtail's users app, with the portal's users viewset.
+
+In its own module: ``portal/accounts/apps.py`` must keep a single app config for
+``portal.accounts``.
+"""
+
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class PortalUsersConfig(WagtailUsersAppConfig):
+    """``wagtail.users`` with roles' limits (issue 14); listed in ``INSTALLED_APPS`` in its place."""
+
+    user_viewset = "portal.accounts.admin_users.UserViewSet"
