@@ -91,15 +91,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 # Wagtail grants image and document permissions per collection; these apply to
-# the root collection and so to every collection below it.
+# the root collection and so to every collection below it. Instructors get none
+# here: they work in their courses' collections (INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS).
 ROLE_COLLECTION_PERMISSIONS: dict[str, list[str]] = {
     Role.LEARNERS: [],
-    Role.INSTRUCTORS: [
-        "wagtailimages.add_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.choose_document",
-    ],
+    Role.INSTRUCTORS: [],
     Role.SECRETARIAT: [
         "wagtailimages.add_image",
         "wagtailimages.change_image",
@@ -125,6 +121,17 @@ ROLE_ROOT_PAGE_PERMISSIONS: dict[str, list[str]] = {
 # What an instructor may do on a course assigned to them, and below it:
 # write and submit for moderation, never publish.
 INSTRUCTOR_COURSE_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+
+# What a course's team may do with the images and documents of the course's own
+# collection (created by services.instructor_assign); deleting stays with the secretariat.
+INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
 
 
 def _permission(Permission, dotted: str):

@@ -8,6 +8,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):
-    """``wagtail.users`` with roles' limits (issue 14); listed in ``INSTALLED_APPS`` in its place."""
+    """``wagtail.users`` with roles' limits (issue 14).
+
+    Listed in ``INSTALLED_APPS`` in place of ``wagtail.users``.
+    """
 
     user_viewset = "portal.accounts.admin_users.UserViewSet"
