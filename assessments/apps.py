@@ -6,3 +6,10 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     label = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self):
+        # Before the snippet viewsets register (on the first admin hook lookup),
+        # so that Wagtail uses the course-scoped policies for these models.
+        from .permissions import permission_policies_register
+
+        permission_policies_register()

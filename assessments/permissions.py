@@ -29,6 +29,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views import chooser as snippet_chooser
 
 from portal.accounts.permissions import course_scope, user_can_edit_course
@@ -101,6 +103,29 @@ SCOPES = {
 def _in_scope(user, instance) -> bool:
     rows = type(instance)._default_manager.filter(pk=instance.pk)
     return SCOPES[type(instance)](user, rows).exists()
+
+
+class CourseScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions of the role, limited to the instances in the user's course scope.
+
+    Wagtail asks the policy about single objects in bulk actions, copy and
+    preview views, and for the objects a user may act on; the answer follows
+    ``SCOPES``.
+    """
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and _in_scope(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return SCOPES[self.model](user, self.model._default_manager.all())
+
+
+def permission_policies_register() -> None:
+    """Register the scoped policies; called from ``AssessmentsConfig.ready()``."""
+    for model in SCOPES:
+        register_permission_policy(model, CourseScopedPermissionPolicy(model), exact_class=True)
 
 
 class ScopedQuizFormMixin:

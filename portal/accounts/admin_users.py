@@ -9,13 +9,18 @@ Wagtail's user views are kept; what changes is who may touch what, decided by
   field is not on the form;
 - groups the editor may not grant (an instructor's Instructors group, course
   team groups) are kept as they were when the editor saves;
-- the list, edit, delete and history views, and the bulk actions, reach only
+- the list and every view of one account (edit, delete, copy, history,
+  usage), and the bulk actions, reach only
   the accounts the editor may manage: an administrator's or a secretariat
   colleague's account is a 404 for the secretariat.
 """
 
-from django.shortcuts import get_object_or_404
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
@@ -65,36 +70,35 @@ class PortalUserEditForm(RoleLimitedUserFormMixin, UserEditForm):
     pass
 
 
-class ManageableUsersMixin:
-    """Per-object user views: 404 for an account the editor may not manage."""
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is not None:
-            return self.object
-        users = manageable_users(self.request.user, self.model._default_manager.all())
-        return get_object_or_404(users, pk=self.kwargs[self.pk_url_kwarg])
-
-
 class IndexView(wagtail_users.IndexView):
     def get_base_queryset(self):
         return manageable_users(self.request.user, super().get_base_queryset())
 
 
-class CreateView(wagtail_users.CreateView):
+class ActingUserFormMixin:
+    """Hand the editor to the form, which limits itself to what they may grant."""
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "acting_user": self.request.user}
 
 
-class EditView(ManageableUsersMixin, wagtail_users.EditView):
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "acting_user": self.request.user}
-
-
-class DeleteView(ManageableUsersMixin, wagtail_users.DeleteView):
+class CreateView(ActingUserFormMixin, wagtail_users.CreateView):
     pass
 
 
-class HistoryView(ManageableUsersMixin, wagtail_users.HistoryView):
+class CopyView(ActingUserFormMixin, generic.CopyView):
+    pass
+
+
+class EditView(ActingUserFormMixin, wagtail_users.EditView):
+    pass
+
+
+class DeleteView(wagtail_users.DeleteView):
+    pass
+
+
+class HistoryView(wagtail_users.HistoryView):
     pass
 
 
@@ -103,12 +107,31 @@ class UserViewSet(wagtail_users.UserViewSet):
 
     index_view_class = IndexView
     add_view_class = CreateView
+    copy_view_class = CopyView
     edit_view_class = EditView
     delete_view_class = DeleteView
     history_view_class = HistoryView
 
     def get_form_class(self, for_update=False):
         return PortalUserEditForm if for_update else PortalUserCreationForm
+
+    def construct_view(self, view_class, **kwargs):
+        """Every view of one account (edit, delete, copy, history, usage...) is a 404
+        for an account the editor may not manage."""
+        view = super().construct_view(view_class, **kwargs)
+        model = self.model
+
+        @wraps(view)
+        def limited(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            # A role without user management is refused by Wagtail's own checks.
+            if pk is not None and can(request.user, Capability.USERS_MANAGE):
+                users = model._default_manager.filter(pk=unquote(str(pk)))
+                if not manageable_users(request.user, users).exists():
+                    raise Http404
+            return view(request, *args, **view_kwargs)
+
+        return limited
 
 
 # --- Bulk actions: the same limits, object by object --------------------------------

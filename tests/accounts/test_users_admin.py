@@ -154,3 +154,35 @@ def test_administrators_grant_every_role(client, admin_user, learner):
     )
     assert response.status_code == 302
     assert set(learner.groups.values_list("name", flat=True)) == {"Secretariat"}
+
+
+@pytest.mark.parametrize("view", ["edit", "delete", "copy", "history", "usage"])
+def test_every_view_of_an_administrators_account_is_a_404_for_the_secretariat(
+    client, secretariat, admin_user, view
+):
+    client.force_login(secretariat)
+    url = reverse(f"wagtailusers_users:{view}", args=[admin_user.pk])
+    assert client.get(url, follow=True).status_code == 404
+
+
+def test_the_secretariat_copies_a_learner_without_staff_roles(client, secretariat, learner):
+    client.force_login(secretariat)
+    response = client.get(reverse("wagtailusers_users:copy", args=[learner.pk]))
+    assert response.status_code == 200
+    assert 'name="is_superuser"' not in response.content.decode()
+
+
+def test_the_bulk_role_assignment_offers_no_staff_role_and_skips_administrators(
+    client, secretariat, learner, admin_user
+):
+    client.force_login(secretariat)
+    url = reverse("wagtail_bulk_action", args=["accounts", "user", "assign_role"])
+    query = f"?id={learner.pk}&id={admin_user.pk}"
+    secretariat_group = Group.objects.get(name="Secretariat")
+    response = client.post(url + query, {"role": secretariat_group.pk})
+    assert not learner.groups.filter(pk=secretariat_group.pk).exists()
+    learners = Group.objects.get(name="Learners")
+    client.post(url + query, {"role": learners.pk})
+    assert learner.groups.filter(pk=learners.pk).exists()
+    assert not admin_user.groups.filter(pk=learners.pk).exists()
+    assert response.status_code == 200  # the form, with the refused choice
