@@ -123,7 +123,8 @@ ROLE_ROOT_PAGE_PERMISSIONS: dict[str, list[str]] = {
 INSTRUCTOR_COURSE_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 
 # What a course's team may do with the images and documents of the course's own
-# collection (created by services.instructor_assign); deleting stays with the secretariat.
+# collection (created by services.instructor_assign). Wagtail lets whoever may
+# change an image or document delete it too.
 INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.core.context_processors.portal",
+                "portal.accounts.context_processors.roles",
             ],
         },
     },

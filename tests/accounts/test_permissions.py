@@ -136,3 +136,20 @@ def test_the_decorator_sends_visitors_to_log_in_and_refuses_other_roles(learner,
 
     request.user = secretariat
     assert view(request).content == b"reports"
+
+
+@pytest.mark.parametrize(
+    ("who", "admin_link", "reports_link"),
+    [("learner", False, False), ("instructor", True, False), ("secretariat", True, True)],
+)
+def test_the_navigation_context_follows_the_capabilities(request, who, admin_link, reports_link):
+    from portal.accounts.context_processors import roles
+
+    http_request = RequestFactory().get("/en/")
+    http_request.user = request.getfixturevalue(who)
+    assert roles(http_request) == {
+        "is_staff_member": admin_link,
+        "can_view_reports": reports_link,
+    }
+    http_request.user = AnonymousUser()
+    assert roles(http_request) == {"is_staff_member": False, "can_view_reports": False}
