@@ -25,7 +25,8 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import BigIntegerField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry
@@ -40,12 +41,19 @@ from .models import Question, QuestionCategory, Quiz, QuizSlot
 
 
 def _created_by(user, model) -> QuerySet:
-    """Primary keys (as text) of ``model`` rows that ``user`` created in the admin."""
-    return ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(model),
-        action="wagtail.create",
-        user_id=user.pk,
-    ).values("object_id")
+    """Primary keys of ``model`` rows that ``user`` created in the admin (``object_id``).
+
+    The log stores ids as text; they are cast so that PostgreSQL compares numbers.
+    """
+    return (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            action="wagtail.create",
+            user_id=user.pk,
+        )
+        .annotate(object_pk=Cast("object_id", output_field=BigIntegerField()))
+        .values("object_pk")
+    )
 
 
 def _with_translations(model, rows: Q) -> Q:
@@ -71,7 +79,7 @@ def questions_for_user(user, queryset: QuerySet[Question] | None = None) -> Quer
     slots = QuizSlot.objects.filter(quiz__course_id__in=scope)
     placed = Q(pk__in=slots.exclude(question=None).values("question_id"))
     drawn = Q(categories__in=slots.exclude(category=None).values("category_id"))
-    own = Q(pk__in=_created_by(user, Question).values("object_id"))
+    own = Q(pk__in=_created_by(user, Question))
     rows = _with_translations(Question, placed | drawn) | own
     return queryset.filter(pk__in=Question.objects.filter(rows).values("pk"))
 
@@ -88,7 +96,7 @@ def categories_for_user(
     rows = (
         Q(pk__in=drawn.values("category_id"))
         | Q(questions__in=questions_for_user(user).values("pk"))
-        | Q(pk__in=_created_by(user, QuestionCategory).values("object_id"))
+        | Q(pk__in=_created_by(user, QuestionCategory))
     )
     return queryset.filter(pk__in=QuestionCategory.objects.filter(rows).values("pk"))
 
