@@ -8,6 +8,18 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
+        from courses.signals import enrolments_combining
+        from portal.registry.signals import participant_merging
+
+        from . import receivers
+
+        participant_merging.connect(
+            receivers.participant_merging, dispatch_uid="assessments_participant_merging"
+        )
+        enrolments_combining.connect(
+            receivers.enrolments_combining, dispatch_uid="assessments_enrolments_combining"
+        )
+
         # Before the snippet viewsets register (on the first admin hook lookup),
         # so that Wagtail uses the course-scoped policies for these models.
         from .permissions import permission_policies_register

@@ -267,8 +267,11 @@ def _certificate_issue(
     return certificate
 
 
-def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
+def certificate_issue_if_eligible(*, enrolment, notify: bool = True) -> Certificate | None:
     """Issue the certificate ``enrolment`` has earned, if it has; idempotent.
+
+    Args:
+        notify: e-mail the holder (see ``certificate_issue``).
 
     Returns:
         The participant's valid certificate for the course, or None when the
@@ -282,7 +285,7 @@ def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
         return existing
     if not enrolment_is_eligible(enrolment=enrolment):
         return None
-    return certificate_issue(enrolment=enrolment)
+    return certificate_issue(enrolment=enrolment, notify=notify)
 
 
 def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) -> Certificate:
@@ -362,12 +365,53 @@ def certificate_reissue(*, certificate: Certificate, acting_user, reason: str) -
             expires_at=old.expires_at,
             notify=True,
         )
-        old.superseded_by = new
-        old.save(update_fields=["superseded_by"])
-        CertificateEvent.objects.create(
-            certificate=old, action=action, acting_user=acting_user, reason=reason
-        )
+        if action == CertificateEvent.Action.REISSUED:
+            old.superseded_by = new
+            old.save(update_fields=["superseded_by"])
+            CertificateEvent.objects.create(
+                certificate=old, action=action, acting_user=acting_user, reason=reason
+            )
+        else:
+            certificate_supersede(certificate=old, by=new, acting_user=acting_user, reason=reason)
     return new
+
+
+def certificate_supersede(
+    *, certificate: Certificate, by: Certificate, acting_user, reason: str
+) -> Certificate:
+    """Mark ``certificate`` superseded by ``by`` and write its own "superseded" event.
+
+    Its verification link goes on answering ("superseded"); its events stay
+    its own. Used by re-issue and when a participant merge leaves one person
+    with two valid certificates for one course.
+
+    Args:
+        certificate: the certificate that stops being valid.
+        by: the certificate that replaces it (same course).
+        acting_user: who did it.
+        reason: why; written to the event.
+
+    Returns:
+        ``certificate``, saved.
+
+    Raises:
+        ValidationError: ``by`` is ``certificate`` itself or for another course.
+    """
+    if by.pk == certificate.pk or by.course_id != certificate.course_id:
+        raise ValidationError(
+            _("A certificate can only be superseded by another one for the same course.")
+        )
+    certificate.status = CertificateStatus.SUPERSEDED
+    certificate.superseded_by = by
+    certificate.save(update_fields=["status", "superseded_by"])
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        action=CertificateEvent.Action.SUPERSEDED,
+        acting_user=acting_user,
+        reason=reason.strip(),
+    )
+    participation_facts_refresh(participant_ids=[certificate.participant_id])
+    return certificate
 
 
 # --- Bulk issue -----------------------------------------------------------------

@@ -16,10 +16,14 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from portal.accounts.permissions import course_assignments_register
+        from portal.registry.signals import participant_merging
 
-        from . import handlers, selectors
+        from . import handlers, receivers, selectors
         from .models import ModulePage
 
+        participant_merging.connect(
+            receivers.participant_merging, dispatch_uid="courses_participant_merging"
+        )
         # "Is this your course?" is answered in portal.accounts.permissions, below
         # us in the layers: it reads the instructor list through this reader.
         course_assignments_register(selectors.course_ids_taught_by)

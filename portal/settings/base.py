@@ -306,10 +306,12 @@ CERTIFICATES_REQUIRE_KEY = env_bool("CERTIFICATES_REQUIRE_KEY", default=False)
 # The privacy policy version that a participant's consent is recorded against;
 # raise it when the policy changes.
 REGISTRY_PRIVACY_POLICY_VERSION = os.environ.get("REGISTRY_PRIVACY_POLICY_VERSION", "2025-01")
-# Participant lists: the largest upload and row count accepted, and up to which
-# size an admin upload is checked and imported at once instead of by the worker.
-REGISTRY_IMPORT_MAX_BYTES = 10 * 1024 * 1024
-REGISTRY_IMPORT_MAX_ROWS = 50_000
+# Uploaded spreadsheets (participant lists, question banks): the largest file and
+# row count the one reader (portal.core.spreadsheets) accepts.
+SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024
+SPREADSHEET_MAX_ROWS = 50_000
+# Participant lists: up to which size an admin upload is checked and imported at
+# once instead of by the worker.
 REGISTRY_IMPORT_SYNC_BYTES = 256 * 1024
 REGISTRY_IMPORT_SYNC_ROWS = 500
 # Kept when a participant is anonymised (account deleted), so that reports still
