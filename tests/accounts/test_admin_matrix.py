@@ -32,7 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Locale, Site, Task, Workflow
 
-from certificates.models import IssueRun
+from certificates.models import CohortArchive, IssueRun, IssueRunStatus
 from courses.services import course_instructors_sync
 from portal.accounts.services import instructor_assign
 from portal.network.models import CohortTag
@@ -136,6 +136,11 @@ def build_world() -> dict:
     w["import_job"] = ImportJobFactory()
     w["certificate"] = issued_certificate(cohort=w["cohort"]["a"])
     w["issue_run"] = IssueRun.objects.create(cohort=w["cohort"]["a"])
+    w["archive"] = CohortArchive.objects.create(
+        cohort=w["cohort"]["a"],
+        status=IssueRunStatus.DONE,
+        file=SimpleUploadedFile("certificates.zip", b"PK\x05\x06" + b"\x00" * 18),
+    )
     w["policy"] = policy(course_a)
     w["tag"] = TagFactory()
     w["cohort_tag"] = CohortTag.objects.create(cohort=w["cohort"]["a"], tag=w["tag"])
@@ -215,7 +220,11 @@ def targets(name: str, params: list[str], w: dict) -> list[tuple[str, dict]]:
         "wagtailadmin_api": None,
     }
     if ns == "certificates_admin":
-        obj = {"run": w["issue_run"]}.get(name.split(":")[1], w["certificate"])
+        obj = {
+            "run": w["issue_run"],
+            "archive": w["archive"],
+            "archive_download": w["archive"],
+        }.get(name.split(":")[1], w["certificate"])
         if "cohort_id" in params:
             return [("course_a", {"cohort_id": w["cohort"]["a"].pk})]
         return [("-", {"pk": obj.pk})]
