@@ -8,9 +8,9 @@ from wagtail.snippets.models import register_snippet
 
 from . import admin_views
 from .models import Quiz
-from .viewsets import AssessmentsViewSetGroup
+from .permissions import ScopedAssessmentsViewSetGroup
 
-register_snippet(AssessmentsViewSetGroup)
+register_snippet(ScopedAssessmentsViewSetGroup)
 
 
 @hooks.register("register_admin_urls")

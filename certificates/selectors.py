@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from courses.dashboard import DashboardSection
 from courses.hooks import CompletionConsequence
+from portal.accounts.permissions import Capability, can
 
 from .models import Certificate, CertificateStatus, IssueRun
 
@@ -51,13 +52,10 @@ def certificate_for_holder(*, user, pk: int) -> Certificate | None:
 
     Callers answer None with 404, so that nobody learns which numbers exist.
     """
-    from portal.accounts.roles import Role
-
     if not user.is_authenticated:
         return None
     queryset = Certificate.objects.select_related("participant", "course")
-    is_secretariat = user.is_superuser or user.groups.filter(name=Role.SECRETARIAT).exists()
-    if not is_secretariat:
+    if not can(user, Capability.CERTIFICATES_MANAGE):
         queryset = queryset.filter(participant__user=user)
     return queryset.filter(pk=pk).first()
 

@@ -1,7 +1,8 @@
 """Admin views: cohorts for the secretariat, attendance sheets, instructors' learner lists.
 
 Instructors reach only the courses they teach (404 for any other); the
-secretariat and administrators reach every course.
+secretariat and administrators reach every course. Who may do what is asked of
+``portal.accounts.permissions``.
 """
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
 
+from portal.accounts.permissions import Capability, capability_required, user_can_edit_course
 from portal.registry.admin_views import RegistryAdminMixin
 from portal.registry.models import ImportJob
 
@@ -28,12 +30,6 @@ from .forms import ImportUploadForm
 from .imports import summary_message
 from .imports.jobs import import_job_confirm, import_job_create
 from .models import Cohort
-
-
-def _may_keep_attendance(user, cohort: Cohort) -> bool:
-    if user.has_perm("courses.change_cohort"):
-        return True
-    return cohort.course.instructors.filter(user=user).exists()
 
 
 class CohortIndexView(IndexView):
@@ -89,11 +85,12 @@ class CohortEditView(EditView):
         return buttons
 
 
+@capability_required(Capability.COURSES_TEACH)
 @require_http_methods(["GET", "POST"])
 def attendance_sheet(request, cohort_id: int):
     """Tick boxes, one row per enrolled participant and one column per day."""
     cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=cohort_id)
-    if not cohort.records_attendance or not _may_keep_attendance(request.user, cohort):
+    if not cohort.records_attendance or not user_can_edit_course(request.user, cohort.course_id):
         raise Http404
     if request.method == "POST":
         ticked = []
@@ -123,6 +120,7 @@ def attendance_sheet(request, cohort_id: int):
     return TemplateResponse(request, "courses/admin/attendance_sheet.html", context)
 
 
+@capability_required(Capability.COURSES_TEACH)
 @require_http_methods(["GET"])
 def my_courses(request):
     """The courses whose learners the user may see."""
@@ -134,6 +132,7 @@ def my_courses(request):
     )
 
 
+@capability_required(Capability.COURSES_TEACH)
 @require_http_methods(["GET"])
 def course_learners(request, course_id: int):
     """One course's learners and their progress (name, country, organisation only)."""
@@ -151,29 +150,6 @@ def course_learners(request, course_id: int):
             "header_title": _("Learners of %(course)s") % {"course": course.title},
         },
     )
-
-
-def instructor_or_secretariat(user) -> bool:
-    from portal.accounts.roles import Role
-
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=[Role.INSTRUCTORS.value, Role.SECRETARIAT.value]).exists()
-
-
-def _staff_only(view):
-    def wrapper(request, *args, **kwargs):
-        if not instructor_or_secretariat(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
-
-
-my_courses = _staff_only(my_courses)
-course_learners = _staff_only(course_learners)
 
 
 # --- Participant list import (the registry's menu; courses owns the import) -----------

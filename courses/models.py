@@ -32,6 +32,7 @@ from wagtail.search import index
 from portal.core.routing import route_through_child
 
 from .blocks import ModuleStreamBlock
+from .page_forms import CoursePageForm
 
 
 class CourseTopic(models.TextChoices):
@@ -175,6 +176,9 @@ class CourseIndexPage(Page):
 
 class CoursePage(LearnerDataPageMixin, Page):
     """A course: what it teaches, to whom, who teaches it, and its modules."""
+
+    # Listing someone as instructor makes them one: only administrators may.
+    base_form_class = CoursePageForm
 
     summary = models.TextField(_("summary"), max_length=600)
     topic = models.CharField(_("topic"), max_length=20, choices=CourseTopic.choices)

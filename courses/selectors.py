@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page, PageViewRestriction
 
+from portal.accounts.permissions import course_scope
 from portal.registry.selectors import participant_for_user
 
 from .completion import RequirementItem, requirement_providers
@@ -29,6 +30,7 @@ from .models import (
     CohortDay,
     CohortMode,
     CourseIndexPage,
+    CourseInstructor,
     CoursePage,
     Enrolment,
     EnrolmentStatus,
@@ -713,14 +715,24 @@ def dashboard_context(*, participant) -> dict:
 # --- Instructors' view of their learners ---------------------------------------------
 
 
+def course_ids_taught_by(user) -> list[int]:
+    """Ids of the courses ``user`` is listed as an instructor of (the instructor list only).
+
+    Registered with ``portal.accounts.permissions`` as the reader of course
+    assignments; ask ``permissions.course_scope`` rather than calling this.
+    """
+    return list(
+        CourseInstructor.objects.filter(user_id=user.pk).values_list("course_id", flat=True)
+    )
+
+
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
     """Courses ``user`` may see learners of: their own, or every course for the secretariat."""
-    from portal.accounts.roles import Role
-
     courses = CoursePage.objects.all().order_by("title")
-    if user.is_superuser or user.groups.filter(name=Role.SECRETARIAT.value).exists():
+    scope = course_scope(user)
+    if scope is None:
         return courses
-    return courses.filter(instructors__user=user).distinct()
+    return courses.filter(pk__in=scope)
 
 
 @dataclass

@@ -1,23 +1,15 @@
-from django.conf import settings
-from django.utils.translation import get_language_info
+"""Template context about the user's role, for the site's navigation."""
 
-from portal.accounts.roles import is_staff_member
-from portal.reporting.permissions import can_view_reports
-
-# Django names Mongolian in English; the switcher names each language in itself.
-LOCAL_NAME_OVERRIDES = {"mn": "Монгол"}
+from .permissions import Capability, can, is_staff_member
 
 
-def portal(request):
-    """Site-wide template context: the language switcher and the user's role."""
-    languages = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        name_local = LOCAL_NAME_OVERRIDES.get(code, info["name_local"])
-        languages.append({"code": code, "name_local": name_local})
+def roles(request):
+    """``is_staff_member`` (the Admin link) and ``can_view_reports`` (the Reports link).
+
+    Lives in accounts, not in core: core is the bottom layer and asks no app above it.
+    """
     user = getattr(request, "user", None)
     return {
-        "portal_languages": languages,
-        "is_staff_member": bool(user) and is_staff_member(user),
-        "can_view_reports": bool(user) and user.is_authenticated and can_view_reports(user),
+        "is_staff_member": user is not None and is_staff_member(user),
+        "can_view_reports": user is not None and can(user, Capability.REPORTS_VIEW),
     }

@@ -40,7 +40,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from portal.accounts.roles import Role
 from portal.registry.models import DirectoryVisibility, Participant
 from portal.registry.selectors import participant_for_user
 from portal.taxonomy.models import Tag, TagKind
@@ -71,18 +70,6 @@ LISTED_LEVELS = {
     Audience.PUBLIC: [DirectoryVisibility.PUBLIC],
     Audience.MEMBERS: [DirectoryVisibility.MEMBERS, DirectoryVisibility.PUBLIC],
 }
-
-
-def is_secretariat(user) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_network_secretariat", None)
-    if cached is None:
-        cached = user.groups.filter(name=Role.SECRETARIAT).exists()
-        user._network_secretariat = cached
-    return cached
 
 
 def audience_for(user) -> str:

@@ -7,7 +7,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.accounts.roles import Role, is_staff_member
+from portal.accounts.permissions import is_staff_member
+from portal.accounts.roles import Role
 from portal.accounts.services import user_add_role
 from portal.core.links import absolute_url, base_url
 

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.accounts.users_app.PortalUsersConfig",  # wagtail.users with roles' limits
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -105,7 +105,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "portal.accounts.context_processors.portal",
+                "portal.core.context_processors.portal",
+                "portal.accounts.context_processors.roles",
             ],
         },
     },
