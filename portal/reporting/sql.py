@@ -3,7 +3,8 @@
 - ``Year`` and ``UTCDate``: the year and the UTC day of a date or datetime
   column in SQL on SQLite, where Django's ``ExtractYear`` and ``TruncDate`` call
   a Python function for every row (PostgreSQL gets Django's own SQL, made an
-  integer for the year). The facts rebuild reads them for every enrolment.
+  integer for the year). The facts rebuild reads them for every enrolment;
+  ``bench/bench_reporting.py`` times it with Django's functions instead.
 - ``facts_insert_select``: INSERT … SELECT of the participation facts.
 
 The participation facts are computed by one SELECT over the enrolments
