@@ -75,7 +75,8 @@ def on_postgresql(script: Path, number: int) -> Outcome:
     except psycopg.OperationalError as error:
         return Outcome(False, f"not run: PostgreSQL at {POSTGRES_URL} does not answer ({error})", 0)
     try:
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        if REDIS_URL:  # BENCH_REDIS_URL set empty: PostgreSQL alone, cache in memory
+            redis.Redis.from_url(REDIS_URL).flushdb()
     except redis.RedisError as error:
         admin.close()
         return Outcome(False, f"not run: Redis at {REDIS_URL} does not answer ({error})", 0)
