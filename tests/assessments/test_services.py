@@ -164,6 +164,7 @@ class TestSaveAndSubmit:
         assert sorted(
             attempt.questions.filter(response__isnull=True).values_list("position", flat=True)
         ) == [1, 2]
+        assert attempt.questions.count() == 2  # rows written over, none added
 
     @pytest.mark.parametrize(
         "raw",
