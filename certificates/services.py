@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage
 from portal.reporting.services import participation_facts_refresh
 
 from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
@@ -446,6 +447,38 @@ def _run_update(run: IssueRun, **fields) -> None:
     IssueRun.objects.filter(pk=run.pk).update(**fields)
 
 
+def _still_to_issue(prepared: list[Certificate]) -> list[Certificate]:
+    """Of ``prepared``, those nobody issued (or revoked) while their PDFs rendered.
+
+    Two bulk issues of one cohort may run at once (two secretariat members, two
+    workers). Locking the courses' rows makes the second wait until the first has
+    committed; it then finds those certificates written and leaves them out
+    instead of failing on the one-valid-certificate constraint. The PDFs of the
+    ones left out are deleted. Call inside the transaction that writes.
+    """
+    course_ids = sorted({c.course_id for c in prepared})
+    list(
+        CoursePage.objects.select_for_update(of=("self",))
+        .filter(pk__in=course_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    taken = set(
+        Certificate.objects.filter(
+            participant_id__in={c.participant_id for c in prepared},
+            course_id__in=course_ids,
+            status__in=(CertificateStatus.VALID, CertificateStatus.REVOKED),
+        ).values_list("participant_id", "course_id")
+    )
+    kept = []
+    for certificate in prepared:
+        if (certificate.participant_id, certificate.course_id) in taken:
+            certificate.pdf.delete(save=False)
+        else:
+            kept.append(certificate)
+    return kept
+
+
 def issue_run_execute(
     *,
     run: IssueRun,
@@ -500,6 +533,7 @@ def issue_run_execute(
                 _run_update(run, processed=index)
         reason = run.reason or _("Bulk issue for %(target)s.") % {"target": run}
         with transaction.atomic():
+            prepared = _still_to_issue(prepared)
             created = Certificate.objects.bulk_create(prepared)
             CertificateEvent.objects.bulk_create(
                 CertificateEvent(

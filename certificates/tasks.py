@@ -59,3 +59,19 @@ def certificate_notify_task(certificate_ids: list[int]) -> int:
         pk__in=certificate_ids
     )
     return sum(certificate_issued_send(certificate=certificate) for certificate in certificates)
+
+
+@task()
+def cohort_archive_task(archive_id: int) -> int:
+    """Build a cohort's certificates ZIP (see ``archives.cohort_archive_build``).
+
+    Returns:
+        How many PDFs the archive holds.
+    """
+    from .archives import cohort_archive_build
+    from .models import CohortArchive
+
+    archive = CohortArchive.objects.select_related("cohort").filter(pk=archive_id).first()
+    if archive is None:
+        return 0
+    return cohort_archive_build(archive=archive).processed

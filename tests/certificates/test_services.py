@@ -453,3 +453,30 @@ def test_supersede_writes_its_own_event_and_keeps_the_issued_one(secretariat):
         (CertificateEvent.Action.SUPERSEDED, secretariat.pk, "Merged"),
     ]
     assert not later.events.exclude(action=CertificateEvent.Action.ISSUED).exists()
+
+
+def test_a_cohort_archive_holds_the_valid_pdfs_and_its_progress(course):
+    import io
+    import zipfile
+
+    from certificates.archives import cohort_archive_build
+    from certificates.models import CohortArchive
+    from tests.certificates.factories import issued_certificate
+    from tests.courses.factories import CohortFactory
+
+    cohort = CohortFactory(course=course)
+    certificates = [issued_certificate(cohort=cohort) for _ in range(3)]
+    archive = CohortArchive.objects.create(cohort=cohort)
+
+    cohort_archive_build(archive=archive)
+
+    archive.refresh_from_db()
+    assert (archive.status, archive.total, archive.processed, archive.percent) == (
+        "done",
+        3,
+        3,
+        100,
+    )
+    with archive.file.open("rb") as handle:
+        names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
+    assert sorted(names) == sorted(f"{c.serial}.pdf" for c in certificates)
