@@ -530,7 +530,7 @@ def module_page_context(*, module: ModulePage, user, url: str | None = None) -> 
         url: the module's own URL, from which the course's and the siblings' URLs
             follow without loading their pages.
     """
-    course = getattr(module, "_cached_parent_obj", None)  # set while routing
+    course = module.routed_parent  # set while routing (RoutedParentMixin)
     if not isinstance(course, CoursePage):
         course = CoursePage.objects.get(path=_parent_path(module.path))
     url = url if url is not None else module.url or ""

@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connections
 from django.db.models import (
     Count,
     Exists,
@@ -43,7 +42,6 @@ from .definitions import (
     definitions,
 )
 from .models import (
-    FACT_DIMENSIONS,
     SHARE_METRICS,
     ParticipationFact,
     Snapshot,
@@ -184,32 +182,7 @@ def breakdown_rows(source: Source, dims: list[str], *, with_pass_rates: bool = F
         measures["attempted"] = Count(pid, distinct=True, filter=source.attempted)
         measures["passed"] = Count(pid, distinct=True, filter=source.passed)
     rows = source.queryset.annotate(**aliases).values(*aliases).annotate(**measures).order_by()
-    if source.frozen is None and dims and connections[rows.db].vendor == "sqlite":
-        rows = _sqlite_rows_by_index(rows, dims)
     return [{**{d: row[f"d_{d}"] for d in dims}, **{m: row[m] for m in measures}} for row in rows]
-
-
-def _sqlite_rows_by_index(rows: QuerySet, dims: list[str]) -> list[dict]:
-    """Run the aggregation on SQLite reading the facts' index for exactly ``dims``.
-
-    Every covering index that starts with the grouped columns gives SQLite the
-    same estimate, so it may pick one led by (gender, cohort) for a breakdown by
-    gender alone; within each group the participants then arrive out of order
-    and counting them distinct costs about twice as much. The index whose order
-    is (``dims``, participant) is named instead (see ``ParticipationFact.Meta``).
-    """
-    connection = connections[rows.db]
-    ordered = [d for d in FACT_DIMENSIONS if d in dims]
-    index = "reporting_fact_by_" + "_".join(FACT_DIMENSIONS[d] for d in ordered)
-    table = connection.ops.quote_name(ParticipationFact._meta.db_table)
-    sql, params = rows.query.sql_with_params()
-    sql = sql.replace(
-        f"FROM {table}", f"FROM {table} INDEXED BY {connection.ops.quote_name(index)}", 1
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
 def _labels_for(dim: str, keys: set, source: Source) -> dict:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -29,13 +29,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, CertificateStatus
 from courses.models import CohortMode, Enrolment, EnrolmentStatus
 
+from . import sql
 from .definitions import Youth, youth_max_age
 from .models import ParticipationFact, Snapshot, SnapshotRecord, Target
 from .report import Filters
@@ -222,34 +222,6 @@ _pending: contextvars.ContextVar[dict[str, set[int]] | None] = contextvars.Conte
 )
 
 
-class Year(ExtractYear):
-    """The year of a date or datetime column, as an integer.
-
-    On SQLite, Django's ``ExtractYear`` calls a Python function for every row;
-    dates and UTC datetimes are stored as ISO text there, so the first four
-    characters are the year and the database can do it alone.
-    """
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)", params
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        # EXTRACT answers numeric there; the year must be an integer everywhere.
-        sql, params = self.as_sql(compiler, connection, **extra_context)
-        return f"CAST({sql} AS integer)", params
-
-
-class UTCDate(TruncDate):
-    """The UTC calendar day of a datetime column (SQLite: the first ten characters)."""
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"SUBSTR({sql}, 1, 10)", params
-
-
 def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
     """The fact rows of ``enrolments`` as one SELECT, columns in ``FACT_COLUMNS`` order.
 
@@ -261,13 +233,13 @@ def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
     """
     by_enrolment = Q(cohort__mode=CohortMode.SELF_PACED) | Q(cohort__start_date__isnull=True)
     reference = Case(
-        When(by_enrolment, then=UTCDate("enrolled_at", tzinfo=dt.UTC)),
+        When(by_enrolment, then=sql.UTCDate("enrolled_at", tzinfo=dt.UTC)),
         default=F("cohort__start_date"),
         output_field=DateField(),
     )
     year = Case(
-        When(by_enrolment, then=Year("enrolled_at", tzinfo=dt.UTC)),
-        default=Year("cohort__start_date"),
+        When(by_enrolment, then=sql.Year("enrolled_at", tzinfo=dt.UTC)),
+        default=sql.Year("cohort__start_date"),
         output_field=IntegerField(),
     )
     valid = certificates.filter(
@@ -326,24 +298,9 @@ def participation_facts_insert(
     """
     if certificates is None:
         certificates = Certificate.objects.all()
-    connection = connections[using]
-    select = _fact_select(enrolments, certificates)
-    compiler = select.query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    # The SELECT list must be in FACT_COLUMNS order; say so loudly if Django ever reorders it.
-    aliases = [alias for _expr, _sql, alias in compiler.select]
-    expected = [f"f_{c.removesuffix('_id')}" for c in FACT_COLUMNS]
-    if aliases != expected:
-        raise RuntimeError(f"Unexpected column order for the facts: {aliases}")
-    quote = connection.ops.quote_name
-    insert = "INSERT INTO {} ({}) {}".format(
-        quote(ParticipationFact._meta.db_table),
-        ", ".join(quote(c) for c in FACT_COLUMNS),
-        sql,
+    return sql.facts_insert_select(
+        _fact_select(enrolments, certificates), columns=FACT_COLUMNS, using=using
     )
-    with connection.cursor() as cursor:
-        cursor.execute(insert, params)
-        return max(cursor.rowcount, 0)
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:

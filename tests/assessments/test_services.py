@@ -145,6 +145,27 @@ class TestSaveAndSubmit:
             assert row.saved_at == now
         assert graded.score == sum(row.score for row in stored.values()) == Decimal("2.00")
 
+    def test_a_cleared_answer_is_stored_as_no_answer(self, participant):
+        # SQL NULL, not JSON null: "not answered" is read with ``response__isnull``.
+        quiz = make_quiz([make_question() for _ in range(2)])
+        attempt = services.attempt_start(quiz=quiz, participant=participant)
+        first, second = attempt.questions.select_related("question").order_by("position")
+        services.attempt_save_answers(
+            attempt=attempt,
+            answers={1: answer_for(first, right=True), 2: answer_for(second, right=True)},
+        )
+        services.attempt_save_answers(attempt=attempt, answers={1: {}})
+        assert list(
+            attempt.questions.filter(response__isnull=True).values_list("position", flat=True)
+        ) == [1]
+
+        services.attempt_submit(attempt=attempt, answers={2: {}})
+
+        assert sorted(
+            attempt.questions.filter(response__isnull=True).values_list("position", flat=True)
+        ) == [1, 2]
+        assert attempt.questions.count() == 2  # rows written over, none added
+
     @pytest.mark.parametrize(
         "raw",
         [{"choice": "999999"}, {"choice": "abc"}, {"choice": ["1"]}, {"text": "x" * 5000}],
