@@ -23,6 +23,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, PreviewableMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .grading import QuestionSpec, question_defects
+
 # --- Choices -------------------------------------------------------------------
 
 
@@ -262,6 +264,30 @@ class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
     @property
     def is_graded(self) -> bool:
         return self.kind not in UNGRADED_KINDS
+
+    def clean(self):
+        """Refuse a question whose own fields cannot be shown or graded.
+
+        The rule is ``grading.question_defects``; the inline choices are checked
+        by the editor's form (``forms.QuestionAdminForm``) and the import, which
+        see them before they are saved.
+
+        Raises:
+            ValidationError: per field, what to fix.
+        """
+        super().clean()
+        spec = QuestionSpec(
+            kind=self.kind,
+            true_false_answer=self.true_false_answer,
+            numeric_answer=self.numeric_answer,
+            band_answer=self.band_answer,
+        )
+        errors: dict[str, list[str]] = {}
+        for name, message in question_defects(spec):
+            if name != "choices":
+                errors.setdefault(name, []).append(message)
+        if errors:
+            raise ValidationError(errors)
 
     def get_preview_template(self, request, mode_name):
         return "assessments/question_preview.html"

@@ -1,9 +1,16 @@
 """Admin viewsets of the question bank, quizzes and pre/post pairs."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .forms import QuestionAdminForm
 from .models import CohortTestPair, Question, QuestionCategory, Quiz
 
 
@@ -59,6 +66,8 @@ class QuestionViewSet(SnippetViewSet):
         ),
         FieldPanel("general_feedback"),
     ]
+    # The form checks the inline choices with the question (see QuestionAdminForm).
+    edit_handler = ObjectList(panels, base_form_class=QuestionAdminForm)
 
 
 class QuizViewSet(SnippetViewSet):
