@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from . import grading, localization
+from .choice_tokens import choice_token
 
 BAND_COLOUR_LABELS = {
     "metal": gettext_lazy("Metal ring"),
@@ -110,22 +111,53 @@ def _choice_texts(question, translation) -> dict[int, dict]:
     return texts
 
 
+def unavailable_view(*, position: int, kind: str, defects: list[str]) -> dict:
+    """What an attempt shows for a question that cannot be shown or graded: an apology.
+
+    ``defects`` (what is wrong) is for the author's preview only.
+    """
+    return {
+        "position": position,
+        "kind": kind,
+        "unavailable": True,
+        "defects": defects,
+        "response": {},
+    }
+
+
 def question_view(
     *,
     question,
     choice_order: list[int],
     response: dict | None,
     position: int,
+    attempt_id: int,
     translation=None,
 ) -> dict:
     """The learner-safe view of one question in an attempt (see module docstring).
 
+    Choices are named by their per-attempt tokens (``choice_tokens``), never by id.
+
     Args:
         question: the source question, with its choices.
+        attempt_id: the attempt the page belongs to (0 for the editor's preview).
         translation: its translation into the reading language (with its
             choices), or None: the source's texts are shown, marked as such
             when the reader reads another language.
+
+    Returns:
+        The view; ``unavailable_view`` for a question with defects
+        (``grading.question_defects``).
     """
+    defects = grading.question_defects(grading.spec_from_question(question))
+    if defects:
+        return unavailable_view(
+            position=position, kind=question.kind, defects=[message for _f, message in defects]
+        )
+
+    def token(pk: int) -> str:
+        return choice_token(attempt_id=attempt_id, choice_id=pk)
+
     choices_by_id = {c.pk: c for c in question.choices.all()}
     texts = _choice_texts(question, translation)
     ordered = [choices_by_id[pk] for pk in choice_order if pk in choices_by_id]
@@ -141,15 +173,16 @@ def question_view(
     }
     kind = question.kind
     if kind in ("single", "multiple", "image", "likert"):
-        view["choices"] = [{"id": c.pk, "text": texts[c.pk]["text"]} for c in ordered]
+        view["choices"] = [{"id": token(c.pk), "text": texts[c.pk]["text"]} for c in ordered]
         if kind == "multiple":
-            view["chosen"] = set((response or {}).get("choices", []))
+            chosen = (response or {}).get("choices", [])
         else:
-            view["chosen"] = {(response or {}).get("choice")}
+            chosen = [(response or {}).get("choice")]
+        view["chosen"] = {token(pk) for pk in chosen if pk in choices_by_id}
     elif kind == "ordering":
         saved = (response or {}).get("order")
         ids = saved if saved and set(saved) == set(choices_by_id) else [c.pk for c in ordered]
-        view["choices"] = [{"id": pk, "text": texts[pk]["text"]} for pk in ids]
+        view["choices"] = [{"id": token(pk), "text": texts[pk]["text"]} for pk in ids]
     elif kind == "matching":
         # The browser sends the source partner (what grading compares); the
         # reader sees its translation.
@@ -157,7 +190,7 @@ def question_view(
         pairs = (response or {}).get("pairs", {})
         view["prompts"] = [
             {
-                "id": c.pk,
+                "id": token(c.pk),
                 "text": texts[c.pk]["text"],
                 "selected": pairs.get(str(c.pk), ""),
                 "selected_label": labels.get(pairs.get(str(c.pk), ""), ""),
@@ -183,7 +216,8 @@ def question_view(
         if question.band_mode == "read":
             view["drawing"] = band_drawing(question.band_answer)
         else:
-            view["written"] = band_combination_text(question.band_answer)
+            # The question's text gives the code to decode; writing the decoded
+            # combination next to it would give the answer away.
             view["drawing"] = band_drawing(response or {})
     return view
 
@@ -196,6 +230,7 @@ def review_view(
     position: int,
     score,
     max_score,
+    attempt_id: int,
     translation=None,
 ) -> dict:
     """``question_view`` plus the right answers, feedback and score (review only)."""
@@ -204,12 +239,15 @@ def review_view(
         choice_order=choice_order,
         response=response,
         position=position,
+        attempt_id=attempt_id,
         translation=translation,
     )
-    spec = grading.spec_from_question(question)
-    texts = _choice_texts(question, translation)
     view["score"] = score
     view["max_score"] = max_score
+    if view.get("unavailable"):
+        return view
+    spec = grading.spec_from_question(question)
+    texts = _choice_texts(question, translation)
     view["general_feedback"] = (
         translation.general_feedback
         if translation is not None and translation.general_feedback
@@ -221,7 +259,7 @@ def review_view(
     feedback: list[str] = []
     if kind in ("single", "multiple", "image"):
         correct = [texts[c.pk]["text"] for c in choices if c.is_correct]
-        chosen = view.get("chosen", set())
+        chosen = set((response or {}).get("choices", [(response or {}).get("choice")]))
         feedback = [texts[c.pk]["feedback"] for c in choices if c.pk in chosen and c.feedback]
     elif kind == "true_false":
         correct = [_("True") if question.true_false_answer else _("False")]

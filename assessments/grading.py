@@ -231,9 +231,8 @@ def question_defects(spec: QuestionSpec) -> list[tuple[str, str]]:
             choices_problem(_("Give every prompt its partner in “matches”."))
     elif kind == "colour_bands":
         problems += [("band_answer", message) for message in band_answer_problems(spec.band_answer)]
-    elif kind == "likert":
-        if len(choices) < 2:
-            choices_problem(_("Give at least two scale points, in order."))
+    elif kind == "likert" and len(choices) < 2:
+        choices_problem(_("Give at least two scale points, in order."))
     return problems
 
 

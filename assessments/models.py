@@ -302,7 +302,11 @@ class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
             if choice.pk is None:  # unsaved rows of the edit form: stand-in ids
                 choice.pk = -index
         context["q"] = question_view(
-            question=self, choice_order=[c.pk for c in choices], response=None, position=1
+            question=self,
+            choice_order=[c.pk for c in choices],
+            response=None,
+            position=1,
+            attempt_id=0,
         )
         # The editor previews this very row, in its own language, whatever the
         # admin's language is: nothing to mark.

@@ -482,6 +482,7 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
                 choice_order=aq.choice_order,
                 response=aq.response,
                 position=aq.position,
+                attempt_id=attempt.pk,
                 score=aq.score,
                 max_score=aq.max_score,
                 translation=translations.get(aq.question_id),

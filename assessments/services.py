@@ -8,6 +8,7 @@ submit grades at most once and answers saved after the time limit are ignored.
 
 from __future__ import annotations
 
+import functools
 import random
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from . import grading, localization
+from .choice_tokens import decode_answer, token_map
 from .models import (
     Attempt,
     AttemptQuestion,
@@ -153,7 +155,14 @@ def attempt_start(
         )
     }
     questions = [with_choices[q.pk] for q in questions]
-    tops = {q.pk: grading.max_score(grading.spec_from_question(q)) for q in questions}
+    specs = {q.pk: grading.spec_from_question(q) for q in questions}
+    # A question that cannot be shown or graded is shown as an apology and
+    # counts for nothing; the course team is told (see question_defects_notify).
+    defective = [pk for pk, spec in specs.items() if grading.question_defects(spec)]
+    tops = {
+        pk: Decimal("0") if pk in defective else grading.max_score(spec)
+        for pk, spec in specs.items()
+    }
     deadline = None
     if quiz.time_limit_minutes:
         deadline = now + timedelta(minutes=quiz.time_limit_minutes)
@@ -180,6 +189,12 @@ def attempt_start(
                 )
                 for position, question in enumerate(questions, start=1)
             )
+            if defective:
+                transaction.on_commit(
+                    functools.partial(
+                        _enqueue_defects_notify, quiz_id=quiz.pk, question_ids=defective
+                    )
+                )
     except IntegrityError:
         # A concurrent start won the race: resume the attempt it opened.
         existing = Attempt.objects.filter(
@@ -195,12 +210,18 @@ def attempt_start(
 
 
 def _clean_answers(
-    *, questions: list[AttemptQuestion], answers: dict[int, object], specs: dict | None = None
+    *,
+    attempt_id: int,
+    questions: list[AttemptQuestion],
+    answers: dict[int, object],
+    specs: dict | None = None,
 ) -> list[AttemptQuestion]:
     """Validate every answer first, so that one bad answer stores nothing.
 
-    ``specs`` maps question ids to grading specs; without it each row's
-    ``question`` (with its choices) is used.
+    Answers name choices by the attempt's tokens (``choice_tokens``), as the
+    page does; they are stored by choice id. ``specs`` maps question ids to
+    grading specs; without it each row's ``question`` (with its choices) is
+    used. An answer to a question that cannot be graded is left out.
     """
     by_position = {aq.position: aq for aq in questions}
     changed = []
@@ -213,10 +234,13 @@ def _clean_answers(
             changed.append(aq)
             continue
         spec = specs[aq.question_id] if specs else grading.spec_from_question(aq.question)
+        if grading.question_defects(spec):
+            continue
         try:
             if isinstance(raw, dict) and "_unknown" in raw:
                 raise grading.ResponseError(_("The answer has a field this question does not use."))
-            aq.response = grading.validate_response(spec, raw)
+            tokens = token_map(attempt_id=attempt_id, choice_ids=aq.choice_order or [])
+            aq.response = grading.validate_response(spec, decode_answer(raw, tokens))
         except grading.ResponseError as error:
             raise AnswerRejected(
                 _("Question %(number)d: %(problem)s") % {"number": position, "problem": error}
@@ -253,7 +277,9 @@ def attempt_save_answers(
     if attempt_time_is_up(attempt=attempt, now=now):
         raise AttemptClosed(_("The time limit has passed; later answers are not saved."))
     questions, specs = attempt_questions_for_grading(attempt=attempt)
-    changed = _clean_answers(questions=questions, answers=answers, specs=specs)
+    changed = _clean_answers(
+        attempt_id=attempt.pk, questions=questions, answers=answers, specs=specs
+    )
     for aq in changed:
         aq.saved_at = now
     in_time = Q(deadline__isnull=True) | Q(
@@ -373,12 +399,20 @@ def attempt_submit(
         late = attempt_time_is_up(attempt=current, now=now)
         questions, specs = attempt_questions_for_grading(attempt=current)
         if answers and not late:
-            changed = _clean_answers(questions=questions, answers=answers, specs=specs)
+            changed = _clean_answers(
+                attempt_id=current.pk, questions=questions, answers=answers, specs=specs
+            )
             for aq in changed:
                 aq.saved_at = now
         total = Decimal("0")
         for aq in questions:
-            aq.score = grading.grade(specs[aq.question_id], aq.response).score
+            spec = specs[aq.question_id]
+            if grading.question_defects(spec):
+                # Found broken after the start: it counts for nothing, the rest is graded.
+                current.max_score -= aq.max_score
+                aq.max_score = aq.score = Decimal("0")
+                continue
+            aq.score = grading.grade(spec, aq.response).score
             total += aq.score
         current.status = AttemptStatus.SUBMITTED
         current.submitted_at = min(now, current.deadline) if late and current.deadline else now
@@ -392,7 +426,7 @@ def attempt_submit(
         # Both statements are prepared first: the write lock is held for two
         # executions only. The attempt closes only if it is still open and
         # nothing was saved since it was read (compare-and-set).
-        closing = ["status", "submitted_at", "score", "percent", "passed"]
+        closing = ["status", "submitted_at", "score", "max_score", "percent", "passed"]
         quote = connection.ops.quote_name
         where = f"AND {quote('status')} = %s AND {quote('last_saved_at')} " + (
             "= %s" if current.last_saved_at else "IS NULL"
@@ -402,7 +436,7 @@ def attempt_submit(
         if current.last_saved_at:
             close_params += _db_values(current, ["last_saved_at"])
         rows_sql, rows_params, many = _question_rows_statement(
-            questions, ["response", "saved_at", "score"]
+            questions, ["response", "saved_at", "score", "max_score"]
         )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(close_sql, close_params)
@@ -564,3 +598,75 @@ def quiz_save(*, title: str, questions: list[Question], **fields) -> tuple[Quiz,
             for index, question in enumerate(questions)
         )
     return quiz, created
+
+
+# --- Questions that cannot be shown or graded -------------------------------------
+
+
+def _enqueue_defects_notify(*, quiz_id: int, question_ids: list[int]) -> None:
+    from .tasks import question_defects_notify_task
+
+    question_defects_notify_task.enqueue(quiz_id=quiz_id, question_ids=question_ids)
+
+
+def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
+    """E-mail the quiz's course team about questions an attempt could not show.
+
+    Validation keeps such questions out of the bank; one found anyway (an old
+    row, a write past the editor) is reported once per version of the question.
+    The course's instructors are told; a quiz without a course, the secretariat.
+
+    Returns:
+        How many people were e-mailed (0: nobody to tell, or told already).
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    from courses.models import CourseInstructor
+    from portal.accounts.models import User
+    from portal.accounts.roles import Role
+
+    questions = []
+    for question in Question.objects.filter(pk__in=question_ids).prefetch_related("choices"):
+        key = f"assessments:defects-told:{question.pk}:{question.updated_at.timestamp():.6f}"
+        problems = grading.question_defects(grading.spec_from_question(question))
+        if problems and cache.add(key, 1, 60 * 60 * 24 * 30):
+            questions.append((question, [message for _field, message in problems]))
+    if not questions:
+        return 0
+    if quiz.course_id:
+        users = User.objects.filter(
+            pk__in=CourseInstructor.objects.filter(course_id=quiz.course_id).values("user_id")
+        )
+    else:
+        users = User.objects.filter(groups__name=Role.SECRETARIAT)
+    addresses = sorted(set(users.filter(is_active=True).values_list("email", flat=True)))
+    if not addresses:
+        return 0
+    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "quiz": quiz,
+            "questions": [
+                {
+                    "title": question.title,
+                    "problems": problems,
+                    "url": base
+                    + reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]),
+                }
+                for question, problems in questions
+            ],
+        }
+        subject = render_to_string("assessments/email/question_defects_subject.txt", context)
+        body = render_to_string("assessments/email/question_defects_body.txt", context)
+    EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        bcc=addresses,
+    ).send()
+    return len(addresses)

@@ -91,6 +91,7 @@ def attempt_detail(request, attempt_id: int):
             choice_order=aq.choice_order,
             response=aq.response,
             position=aq.position,
+            attempt_id=attempt.pk,
             translation=translations.get(aq.question_id),
         )
         for aq in rows

@@ -83,7 +83,7 @@ def test_instructors_may_import_questions(client, instructor):
 
 @pytest.mark.django_db
 def test_question_preview_shows_the_learner_view(client, admin_user):
-    question = make_question("single")
+    question = make_question("single", choices=[])  # the form below adds the choices
     client.force_login(admin_user)
     url = reverse("wagtailsnippets_assessments_question:preview_on_edit", args=[question.pk])
     edit = client.get(reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]))

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from assessments import selectors, services
 from assessments.models import Attempt, AttemptStatus
-from tests.assessments.factories import make_pair, make_question, make_quiz
+from tests.assessments.factories import choice_value, make_pair, make_question, make_quiz
 from tests.courses.factories import CohortFactory, EnrolmentFactory, ParticipantFactory
 
 
@@ -21,7 +21,7 @@ def sit(quiz, participant, *, right: int, enrolment=None, now=None):
     for aq in attempt.questions.select_related("question").order_by("question_id"):
         good = len(answers) < right
         answers[aq.position] = {
-            "choice": str(aq.question.choices.filter(is_correct=good).first().pk)
+            "choice": choice_value(attempt, aq.question.choices.filter(is_correct=good).first())
         }
     return services.attempt_submit(attempt=attempt, answers=answers, now=now)
 
@@ -153,7 +153,8 @@ def test_survey_summary_counts_likert_and_lists_free_text(participant, other_par
     for who, text in ((participant, "More maps"), (other_participant, "")):
         attempt = services.attempt_start(quiz=survey, participant=who)
         services.attempt_submit(
-            attempt=attempt, answers={1: {"choice": str(agree.pk)}, 2: {"text": text}}
+            attempt=attempt,
+            answers={1: {"choice": choice_value(attempt, agree)}, 2: {"text": text}},
         )
     rows = {row["kind"]: row for row in selectors.survey_summary(quiz=survey)}
     assert ("Agree", 2) in rows["likert"]["counts"] and ("Disagree", 0) in rows["likert"]["counts"]
