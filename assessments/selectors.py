@@ -478,7 +478,7 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
         translations = localization.question_translations(aq.question for aq in rows)
         context["review"] = [
             display.review_view(
-                question=aq.question,
+                question=aq.question_as_drawn(),
                 choice_order=aq.choice_order,
                 response=aq.response,
                 position=aq.position,
@@ -504,10 +504,11 @@ def _spec_key(question_id: int, updated_at: datetime) -> str:
 def attempt_questions_for_grading(*, attempt: Attempt):
     """The attempt's question rows and a grading spec per question id.
 
-    Specs are cached under the question's id and ``updated_at`` (saving a
-    question from the admin or the import writes it, so an edited question gets
-    a new key). Returns ``(rows, specs)``; at most three queries at any size,
-    one when every spec is cached.
+    Rows keep the question as published when the attempt began (``snapshot``),
+    whose spec needs no query. Rows from before snapshots were kept read the
+    question; their specs are cached under its id and ``updated_at`` (saving a
+    question writes it, so an edited question gets a new key). Returns
+    ``(rows, specs)``; at most three queries at any size, one with snapshots.
     """
     from django.core.cache import cache
     from django.db.models import F
@@ -520,9 +521,19 @@ def attempt_questions_for_grading(*, attempt: Attempt):
         .annotate(question_updated_at=F("question__updated_at"))
         .order_by("position")
     )
-    keys = {row.question_id: _spec_key(row.question_id, row.question_updated_at) for row in rows}
-    found = cache.get_many(list(keys.values()))
-    specs = {qid: found[key] for qid, key in keys.items() if key in found}
+    # An attempt grades the questions as they were when it began (its snapshots).
+    specs = {
+        row.question_id: grading.spec_from_question(row.question_as_drawn())
+        for row in rows
+        if row.snapshot is not None
+    }
+    keys = {
+        row.question_id: _spec_key(row.question_id, row.question_updated_at)
+        for row in rows
+        if row.snapshot is None
+    }
+    found = cache.get_many(list(keys.values())) if keys else {}
+    specs.update({qid: found[key] for qid, key in keys.items() if key in found})
     missing = [qid for qid in keys if qid not in specs]
     if missing:
         fresh = {}

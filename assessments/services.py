@@ -66,7 +66,8 @@ def _draw_questions(*, quiz: Quiz, rng: random.Random) -> list[Question]:
     # A slot may name a translation; attempts always hold the source question.
     fixed = localization.source_questions([slot.question for slot in slots if slot.question_id])
     for question in fixed:
-        if question.pk not in seen:
+        # A question never published is a draft: learners never see it.
+        if question.pk not in seen and question.live:
             chosen.append(question)
             seen.add(question.pk)
     for slot in slots:
@@ -75,7 +76,7 @@ def _draw_questions(*, quiz: Quiz, rng: random.Random) -> list[Question]:
         # Translations may share the category; only sources are drawn.
         pool = list(
             Question.objects.filter(
-                localization.sources_filter(Question), categories=slot.category_id
+                localization.sources_filter(Question), categories=slot.category_id, live=True
             )
             .exclude(pk__in=seen)
             .order_by("pk")
@@ -140,7 +141,7 @@ def attempt_start(
         if not attempt_time_is_up(attempt=current, now=now):
             return current
         attempt_submit(attempt=current, now=now)
-    if not quiz_is_open(quiz=quiz, now=now):
+    if not quiz.live or not quiz_is_open(quiz=quiz, now=now):
         raise QuizNotOpen(_("This quiz is not open now."))
     used = Attempt.objects.filter(quiz=quiz, participant=participant).count()
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
@@ -175,6 +176,7 @@ def attempt_start(
                 participant=participant,
                 enrolment=enrolment,
                 number=used + 1,
+                quiz_revision_id=quiz.live_revision_id,
                 started_at=now,
                 deadline=deadline,
                 max_score=sum(tops.values(), Decimal("0")),
@@ -183,6 +185,10 @@ def attempt_start(
                 AttemptQuestion(
                     attempt=attempt,
                     question=question,
+                    # The attempt keeps the question as published now: a later
+                    # edit changes neither this attempt nor its grade.
+                    question_revision_id=question.live_revision_id,
+                    snapshot=question.serializable_data(),
                     position=position,
                     choice_order=_choice_order(question, shuffle=quiz.shuffle_choices, rng=rng),
                     max_score=tops[question.pk],

@@ -38,7 +38,7 @@ def _attempt_or_404(request, attempt_id: int) -> Attempt:
 @require_GET
 @profile_required
 def quiz_detail(request, quiz_id: int):
-    quiz = get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id)
+    quiz = get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id, live=True)
     source = localization.source_quiz(quiz)
     if source.pk != quiz.pk:
         # A translated page's quiz block may hold the translation: the learner's
@@ -53,7 +53,7 @@ def quiz_detail(request, quiz_id: int):
 @profile_required
 def attempt_start(request, quiz_id: int):
     quiz = localization.source_quiz(
-        get_object_or_404(Quiz.objects.select_related("locale"), pk=quiz_id)
+        get_object_or_404(Quiz.objects.select_related("locale"), pk=quiz_id, live=True)
     )
     enrolment = selectors.enrolment_for_quiz(quiz=quiz, participant=request.participant)
     if quiz.course_id and enrolment is None:
@@ -87,7 +87,7 @@ def attempt_detail(request, attempt_id: int):
     translations = localization.question_translations(aq.question for aq in rows)
     questions = [
         display.question_view(
-            question=aq.question,
+            question=aq.question_as_drawn(),
             choice_order=aq.choice_order,
             response=aq.response,
             position=aq.position,
@@ -166,7 +166,7 @@ def attempt_question_image(request, attempt_id: int, position: int):
         attempt=attempt,
         position=position,
     )
-    image = aq.question.image
+    image = aq.question_as_drawn().image
     if image is None:
         raise Http404
     rendition = image.get_rendition("max-1000x800")

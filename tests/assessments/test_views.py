@@ -326,10 +326,10 @@ def test_attempt_page_queries_do_not_grow(participant, learner_client, django_as
 
 
 # Session (where sessions are in the database), account, participant; the
-# attempt with its quiz, enrolment and course; its questions; the question bank
-# (specs not cached yet: questions, choices); then the write: BEGIN, close the
-# attempt, all its rows, COMMIT.
-SUBMIT_QUERIES = 10 + session_queries()
+# attempt with its quiz, enrolment and course; its questions (each with the
+# snapshot of the question it grades: no read of the question bank); then the
+# write: BEGIN, close the attempt, all its rows, COMMIT.
+SUBMIT_QUERIES = 8 + session_queries()
 # An enrolled learner's passing submit also asks completion: whether a
 # required module of the course is not done yet (one query).
 SUBMIT_QUERIES_ENROLLED = SUBMIT_QUERIES + 1
