@@ -61,6 +61,7 @@ def quiz_report(request, quiz_id: int):
             "quiz": quiz,
             "rows": rows,
             "statistics": selectors.question_statistics(quiz=quiz),
+            "statistics_min_learners": selectors.statistics_min_learners(),
             "survey": selectors.survey_summary(quiz=quiz) if quiz.is_survey else [],
             "header_title": quiz.title,
         },

@@ -254,6 +254,11 @@ def quiz_attempt_rows(*, quiz: Quiz) -> list[dict]:
     return rows
 
 
+def statistics_min_learners() -> int:
+    """How many different learners must have answered a question before it is judged."""
+    return int(getattr(settings, "ASSESSMENTS_STATISTICS_MIN_LEARNERS", 10))
+
+
 @dataclass(frozen=True)
 class QuestionStatistics:
     question_id: int
@@ -262,10 +267,22 @@ class QuestionStatistics:
     answered: int
     facility: float | None
     discrimination: float | None
+    learners: int = 0
+
+    @property
+    def enough(self) -> bool:
+        """Enough different learners answered for the figures to mean something."""
+        return self.learners >= statistics_min_learners()
 
     @property
     def is_weak(self) -> bool:
-        """Flag questions nearly everyone or nobody gets, or that do not discriminate."""
+        """Flag questions nearly everyone or nobody gets, or that do not discriminate.
+
+        Never before ``enough``: a few attempts (or one person's) say nothing
+        about a question.
+        """
+        if not self.enough:
+            return False
         if self.facility is not None and (self.facility < 0.2 or self.facility > 0.95):
             return True
         return self.discrimination is not None and self.discrimination < 0.2
@@ -301,16 +318,19 @@ def question_statistics(*, quiz: Quiz) -> list[QuestionStatistics]:
             "score",
             "max_score",
             "attempt__score",
+            "attempt__participant_id",
         )
         .order_by("question__title", "question_id")
     )
     per_question: dict[int, dict] = {}
-    for question_id, title, kind, score, max_score, total in rows:
+    for question_id, title, kind, score, max_score, total, participant_id in rows:
         if not max_score:
             continue
         entry = per_question.setdefault(
-            question_id, {"title": title, "kind": kind, "fractions": [], "rest": []}
+            question_id,
+            {"title": title, "kind": kind, "fractions": [], "rest": [], "learners": set()},
         )
+        entry["learners"].add(participant_id)
         entry["fractions"].append(float(score / max_score))
         entry["rest"].append(float(total - score))
     return [
@@ -321,6 +341,7 @@ def question_statistics(*, quiz: Quiz) -> list[QuestionStatistics]:
             answered=len(entry["fractions"]),
             facility=sum(entry["fractions"]) / len(entry["fractions"]),
             discrimination=_correlation(entry["fractions"], entry["rest"]),
+            learners=len(entry["learners"]),
         )
         for question_id, entry in per_question.items()
     ]
