@@ -50,6 +50,25 @@ BAND_FILLS = {
     "pink": "#f4a6c8",
     "purple": "#6d2077",
 }
+# Each colour also has its own pattern, so bands can be told apart without
+# colour vision (red and green look alike under deuteranopia). Tiles are 8 x 8.
+BAND_PATTERNS = {
+    "metal": "M0,0 L8,8 M0,8 L8,0",  # crossed diagonals
+    "red": "M0,8 L8,0",  # rising diagonal
+    "white": "",  # plain
+    "yellow": "M3,3 h2 v2 h-2 z",  # small dots
+    "green": "M0,4 H8",  # horizontal lines
+    "blue": "M4,0 V8",  # vertical lines
+    "black": "M1,1 h3 v3 h-3 z",  # squares
+    "orange": "M0,0 L8,8",  # falling diagonal
+    "light_blue": "M2,0 V8 M6,0 V8",  # double vertical
+    "light_green": "M0,2 H8 M0,6 H8",  # double horizontal
+    "lime": "M0,6 L4,2 L8,6",  # chevrons
+    "pink": "M0,4 Q2,1 4,4 T8,4",  # waves
+    "purple": "M0,4 H8 M4,0 V8",  # grid
+}
+DARK_FILLS = frozenset({"red", "green", "blue", "black", "purple"})
+
 BAND_SLOT_LABELS = {
     "left_above": gettext_lazy("Left leg, above the joint"),
     "left_below": gettext_lazy("Left leg, below the joint"),
@@ -68,13 +87,33 @@ def band_combination_text(combination: dict) -> str:
     return "; ".join(parts)
 
 
-def band_drawing(combination: dict | None) -> list[dict]:
+def band_legend(*, prefix: str) -> list[dict]:
+    """The palette as the drawing's legend: number, name, fill, pattern and its id.
+
+    ``prefix`` keeps pattern ids unique on a page with several questions.
+    """
+    return [
+        {
+            "number": number,
+            "label": BAND_COLOUR_LABELS[colour],
+            "fill": BAND_FILLS[colour],
+            "pattern": BAND_PATTERNS[colour],
+            "ink": "#ffffff" if colour in DARK_FILLS else "#111111",
+            "id": f"{prefix}-pat-{number}",
+        }
+        for number, colour in enumerate(grading.BAND_COLOURS, start=1)
+    ]
+
+
+def band_drawing(combination: dict | None, *, prefix: str = "q") -> list[dict]:
     """Rectangles for the SVG of a bird's legs seen from the front.
 
     The bird faces the viewer, so its left leg is drawn on the viewer's right:
-    reading that correctly is part of the skill. Only positions and fills are
-    returned; nothing names a slot.
+    reading that correctly is part of the skill. Only positions, fills, the
+    pattern (by its legend id) and legend number are returned; nothing names a
+    slot.
     """
+    numbers = {colour: index for index, colour in enumerate(grading.BAND_COLOURS, start=1)}
     combination = combination or {}
     legs = {"left": 150, "right": 70}  # x of each leg, as the viewer sees it
     tops = {"above": 40, "below": 130}
@@ -83,7 +122,14 @@ def band_drawing(combination: dict | None) -> list[dict]:
         leg, position = slot.split("_")
         for index, colour in enumerate(combination.get(slot) or []):
             rects.append(
-                {"x": legs[leg] - 12, "y": tops[position] + index * 16, "fill": BAND_FILLS[colour]}
+                {
+                    "x": legs[leg] - 12,
+                    "y": tops[position] + index * 16,
+                    "fill": BAND_FILLS[colour],
+                    "pattern": f"{prefix}-pat-{numbers[colour]}",
+                    "number": numbers[colour],
+                    "ink": "#ffffff" if colour in DARK_FILLS else "#111111",
+                }
             )
     return rects
 
@@ -213,12 +259,14 @@ def question_view(
             for slot in grading.BAND_SLOTS
         ]
         view["colours"] = [{"value": k, "label": v} for k, v in BAND_COLOUR_LABELS.items()]
+        prefix = f"q{position}"
+        view["legend"] = band_legend(prefix=prefix)
         if question.band_mode == "read":
-            view["drawing"] = band_drawing(question.band_answer)
+            view["drawing"] = band_drawing(question.band_answer, prefix=prefix)
         else:
             # The question's text gives the code to decode; writing the decoded
             # combination next to it would give the answer away.
-            view["drawing"] = band_drawing(response or {})
+            view["drawing"] = band_drawing(response or {}, prefix=prefix)
     return view
 
 

@@ -650,6 +650,11 @@ class Attempt(models.Model):
         _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    accessible_bands = models.BooleanField(
+        _("colour bands in the accessible form"),
+        default=False,
+        help_text=_("The learner asked for bands numbered by the legend, drawn larger."),
+    )
 
     class Meta:
         verbose_name = _("attempt")

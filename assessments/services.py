@@ -304,6 +304,17 @@ def attempt_save_answers(
     return len(changed)
 
 
+def attempt_set_accessible_bands(*, attempt: Attempt, on: bool) -> Attempt:
+    """Record whether the learner reads colour bands in the accessible form.
+
+    The accessible form numbers each band by its legend entry and draws larger;
+    it is recorded on the attempt, so the page keeps it and reports can tell.
+    """
+    Attempt.objects.filter(pk=attempt.pk).update(accessible_bands=on)
+    attempt.accessible_bands = on
+    return attempt
+
+
 # --- Submitting ------------------------------------------------------------------
 
 

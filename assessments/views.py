@@ -103,6 +103,7 @@ def attempt_detail(request, attempt_id: int):
             "attempt": attempt,
             "quiz": localization.quiz_for_display(attempt.quiz),
             "questions": questions,
+            "has_bands": any(q["kind"] == "colour_bands" for q in questions),
             "now": timezone.now(),
         },
     )
@@ -141,6 +142,15 @@ def attempt_submit(request, attempt_id: int):
         messages.error(request, str(error))
         return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
     return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+
+
+@require_POST
+@profile_required
+def attempt_accessible(request, attempt_id: int):
+    """Switch the attempt's colour bands to (``on=1``) or from the accessible form."""
+    attempt = _attempt_or_404(request, attempt_id)
+    services.attempt_set_accessible_bands(attempt=attempt, on=request.POST.get("on") == "1")
+    return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
 
 
 @never_cache

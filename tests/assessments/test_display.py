@@ -152,3 +152,92 @@ def test_every_kind_renders_without_its_answer(kind, participant, password):
             continue  # the right option is offered among the others
         assert secret not in html, f"{secret} shows in a {kind} question"
     assert "is_correct" not in html and "correct" not in html.lower().replace("incorrect", "")
+
+
+# --- Colour without colour vision (issue 14, item 5) -----------------------------
+
+RED_GREEN = {
+    "left_above": ["red"],
+    "left_below": ["metal"],
+    "right_above": ["green"],
+    "right_below": [],
+}
+
+
+def _bands_html(participant, password, **fields):
+    question = make_question(QuestionKind.COLOUR_BANDS, band_answer=RED_GREEN, **fields)
+    attempt = services.attempt_start(quiz=make_quiz([question]), participant=participant)
+    return attempt, _question_html(_page(participant, password, attempt))
+
+
+@pytest.mark.django_db
+def test_bands_are_drawn_with_a_pattern_as_well_as_a_colour(participant, password):
+    _attempt, html = _bands_html(participant, password)
+    drawn = html.split('class="bands-rects"')[1].split("</g>")[0]
+    fills = re.findall(r'<rect [^>]*fill="([^"]+)"', drawn)
+    patterns = re.findall(r'fill="url\(#([^)]+)\)"', drawn)
+    assert len(patterns) == 3, fills
+    # Red and green look alike under deuteranopia: their patterns must differ.
+    assert len(set(patterns)) == 3
+    for pattern in patterns:
+        assert f'id="{pattern}"' in html
+
+
+@pytest.mark.django_db
+def test_a_legend_names_every_colour_with_its_pattern(participant, password):
+    _attempt, html = _bands_html(participant, password)
+    legend = html.split('class="bands-legend"')[1].split("</ul>")[0]
+    for name in ("Red", "Green", "Metal ring", "Light blue", "Purple"):
+        assert name in legend
+    assert legend.count("url(#") == len(display.BAND_COLOUR_LABELS)
+
+
+@pytest.mark.django_db
+def test_leg_labels_are_large_enough_and_clear_of_the_lines(participant, password):
+    _attempt, html = _bands_html(participant, password)
+    svg = html.split('<svg class="bands-drawing"')[1].split("</svg>")[0]
+    lowest_line = max(
+        max(float(y1), float(y2))
+        for y1, y2 in re.findall(r'<line [^>]*y1="([\d.]+)"[^>]*y2="([\d.]+)"', svg)
+    )
+    feet = max(float(v) for v in re.findall(r"l-?\d+ (\d+)", svg)) + 200
+    labels = re.findall(r"<text ([^>]*)>", svg.split("</defs>")[-1])
+    assert labels
+    for attributes in labels:
+        if "band-number" in attributes:
+            continue
+        size = float(re.search(r'font-size="([\d.]+)"', attributes).group(1))
+        y = float(re.search(r' y="([\d.]+)"', attributes).group(1))
+        assert size >= 12
+        assert y - size > max(lowest_line, feet), attributes
+
+
+@pytest.mark.django_db
+def test_the_learner_can_ask_for_the_accessible_form(participant, password):
+    attempt, html = _bands_html(participant, password)
+    assert "bands-accessible" not in html
+    client = Client()
+    assert client.login(email=participant.user.email, password=password)
+    url = reverse("assessments:attempt_accessible", args=[attempt.pk])
+    assert client.get(url).status_code == 405
+    response = client.post(url, {"on": "1"})
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.accessible_bands is True
+    page = _question_html(_page(participant, password, attempt))
+    assert "bands-accessible" in page
+    # Each band carries the number of its legend entry.
+    assert page.count('class="band-number"') == 3
+    client.post(url, {"on": "0"})
+    attempt.refresh_from_db()
+    assert attempt.accessible_bands is False
+
+
+@pytest.mark.django_db
+def test_nobody_else_can_switch_an_attempt(participant, password):
+    attempt, _html = _bands_html(participant, password)
+    other = ParticipantFactory()
+    client = Client()
+    assert client.login(email=other.user.email, password=password)
+    url = reverse("assessments:attempt_accessible", args=[attempt.pk])
+    assert client.post(url, {"on": "1"}).status_code == 404
