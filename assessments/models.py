@@ -31,6 +31,7 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .grading import QuestionSpec, question_defects
@@ -179,6 +180,7 @@ class Question(
     LockableMixin,
     RevisionMixin,
     TranslatableMixin,
+    index.Indexed,
     ClusterableModel,
 ):
     """One question of the bank, of any kind; its choices are inline ``Choice`` rows.
@@ -270,6 +272,15 @@ class Question(
 
     revisions = _revisions("question")
     workflow_states = _workflow_states("question")
+
+    # The question picker (a quiz's slots) searches these.
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("text"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
 
     translatable_fields = [
         TranslatableField("text"),
