@@ -355,9 +355,9 @@ class Question(
 
         context = super().get_preview_context(request, mode_name)
         choices = sorted(self.choices.all(), key=lambda c: c.sort_order or 0)
-        for index, choice in enumerate(choices, start=1):
+        for number, choice in enumerate(choices, start=1):
             if choice.pk is None:  # unsaved rows of the edit form: stand-in ids
-                choice.pk = -index
+                choice.pk = -number
         context["q"] = question_view(
             question=self,
             choice_order=[c.pk for c in choices],
