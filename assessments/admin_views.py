@@ -83,6 +83,18 @@ def quiz_export(request, quiz_id: int, fmt: str):
     return response
 
 
+def question_export_moodle(request):
+    """The question bank (originals, not translations) as Moodle XML; ``?quiz=`` for one quiz's."""
+    if not request.user.has_perm("assessments.view_question"):
+        raise PermissionDenied
+    from .formats import moodle_xml
+
+    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
+    response = HttpResponse(moodle_xml.export(questions), content_type="application/xml")
+    response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
+    return response
+
+
 def question_import(request):
     if not request.user.has_perm("assessments.add_question"):
         raise PermissionDenied

@@ -65,7 +65,7 @@ def answers_from_post(post, *, language: str = "") -> dict[int, dict]:
 
 class QuestionImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet (.xlsx or .csv)"),
+        label=_("Spreadsheet (.xlsx or .csv) or Moodle XML (.xml)"),
         help_text=_("At most 2 MB. See the column list on this page."),
     )
     dry_run = forms.BooleanField(label=_("Check only, import nothing"), required=False)
@@ -75,8 +75,8 @@ class QuestionImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
-        if not (name.endswith(".xlsx") or name.endswith(".csv")):
-            raise forms.ValidationError(_("Upload an .xlsx or .csv file."))
+        if not name.endswith((".xlsx", ".csv", ".xml")):
+            raise forms.ValidationError(_("Upload an .xlsx, .csv or Moodle XML (.xml) file."))
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
         return upload

@@ -347,6 +347,24 @@ def question_statistics(*, quiz: Quiz) -> list[QuestionStatistics]:
     ]
 
 
+def questions_for_export(*, quiz_id: int | str | None = None) -> QuerySet:
+    """Original-language questions with choices and categories, by title; a quiz's only.
+
+    Args:
+        quiz_id: only the questions placed in this quiz's slots (None: the bank).
+    """
+    from .models import Question, QuizSlot
+
+    questions = Question.objects.filter(sources_filter(Question))
+    if quiz_id is not None:
+        questions = questions.filter(
+            pk__in=QuizSlot.objects.filter(quiz_id=quiz_id).values("question_id")
+        )
+    return questions.prefetch_related(
+        Prefetch("choices", queryset=Choice.objects.order_by("sort_order")), "categories"
+    ).order_by("title")
+
+
 # --- Learning gain -------------------------------------------------------------
 
 

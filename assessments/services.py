@@ -519,12 +519,13 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
     ):
         setattr(question, name, getattr(draft, name))
     question.full_clean(exclude=["image"])
-    question.save()
     categories = [
         QuestionCategory.objects.get_or_create(kind=kind, name=name)[0]
         for kind, name in draft.categories
     ]
+    # A ParentalManyToManyField is written when the question is saved.
     question.categories.set(categories)
+    question.save()
     # Choices are updated in place, position by position: their ids (named by
     # attempts) and translation keys (which link their translations) stay.
     existing = list(question.choices.order_by("sort_order", "pk"))
@@ -552,19 +553,50 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
     return question, created
 
 
+def _draft_defects(drafts, *, label: str) -> list[str]:
+    """``<label> N: what to fix`` for drafts that could not be shown or graded."""
+    errors = []
+    for draft in drafts:
+        spec = grading.QuestionSpec(
+            kind=draft.kind,
+            choices=tuple(
+                grading.ChoiceSpec(
+                    id=index, text=c.text, is_correct=c.is_correct, match_text=c.match_text
+                )
+                for index, c in enumerate(draft.choices)
+            ),
+            true_false_answer=draft.true_false_answer,
+            numeric_answer=draft.numeric_answer,
+            band_answer=draft.band_answer,
+        )
+        errors += [
+            f"{label} {draft.row}: {message}" for _f, message in grading.question_defects(spec)
+        ]
+    return errors
+
+
 def question_import(*, name: str, content: bytes, dry_run: bool = False) -> dict:
-    """Import questions from a spreadsheet; all rows or none.
+    """Import questions from a spreadsheet (.xlsx, .csv) or Moodle XML (.xml); all or none.
 
     Returns:
         ``{"created": n, "updated": n, "errors": [..]}``; with errors, nothing
-        was written.
+        was written. Errors name the spreadsheet's ``row N`` or the XML file's
+        ``question N``.
 
     Raises:
         importing.ImportFileError: the file cannot be read.
     """
+    from .formats import moodle_xml
     from .importing import parse_rows, read_rows
 
-    drafts, errors = parse_rows(read_rows(name, content))
+    if name.lower().endswith(".xml"):
+        drafts, errors = moodle_xml.parse(content)
+        label = "question"
+    else:
+        drafts, errors = parse_rows(read_rows(name, content))
+        label = "row"
+    if not errors:
+        errors = _draft_defects(drafts, label=label)
     result = {"created": 0, "updated": 0, "errors": errors}
     if errors:
         return result

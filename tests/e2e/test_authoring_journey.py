@@ -61,7 +61,8 @@ def test_edit_waits_for_approval_and_a_running_attempt_keeps_its_version(
     learner_context, learner_page = new_page(browser, live_server)
     log_in(learner_page, learner.email)
     learner_page.goto(reverse("assessments:quiz_detail", args=[quiz.pk]))
-    learner_page.get_by_role("button", name="Start the quiz").click()
+    screenshot(learner_page, "quiz-page-after-pass")
+    learner_page.get_by_role("button", name="Start a new attempt").click()
     learner_page.wait_for_url("**/attempts/*/")
     attempt = Attempt.objects.get(quiz=quiz, participant=participant)
     learner_page.get_by_role("button", name="Show colour bands numbered").click()
@@ -119,7 +120,8 @@ def test_edit_waits_for_approval_and_a_running_attempt_keeps_its_version(
 
     # The next attempt shows the published wording.
     learner_page.goto(reverse("assessments:quiz_detail", args=[quiz.pk]))
-    learner_page.get_by_role("button", name="Start the quiz").click()
+    screenshot(learner_page, "quiz-page-after-pass")
+    learner_page.get_by_role("button", name="Start a new attempt").click()
     learner_page.wait_for_url("**/attempts/*/")
     assert "(revised)" in learner_page.content()
     screenshot(learner_page, "next-attempt-new-version")
