@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .forms import QuestionAdminForm
 from .models import CohortTestPair, Question, QuestionCategory, Quiz, QuizSlot
+from .widgets import BandAnswerWidget
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -95,7 +96,7 @@ class QuestionViewSet(SnippetViewSet):
                     ]
                 ),
                 FieldPanel("band_mode"),
-                FieldPanel("band_answer"),
+                FieldPanel("band_answer", widget=BandAnswerWidget),
             ],
             heading=_("Answer settings for this kind"),
         ),

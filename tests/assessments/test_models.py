@@ -134,3 +134,43 @@ class TestQuestionEditor:
         )
         assert response.status_code == 302, response.content.decode()[:3000]
         assert Question.objects.filter(title="Validated question").exists()
+
+
+@pytest.mark.django_db
+class TestColourBandEditor:
+    """Colour-band answers are picked per leg and position, not typed as JSON."""
+
+    def test_bands_are_picked_per_leg_and_position(self, client, admin_user):
+        client.force_login(admin_user)
+        data = _form_data("colour_bands", [])
+        del data["band_answer"]
+        data.update(
+            {
+                "band_answer-left_above-0": "red",
+                "band_answer-left_above-1": "white",
+                "band_answer-left_below-0": "metal",
+                "band_answer-right_below-2": "green",
+            }
+        )
+        response = client.post(reverse("wagtailsnippets_assessments_question:add"), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        question = Question.objects.get(title="Validated question")
+        assert question.band_answer == {
+            "left_above": ["red", "white"],
+            "left_below": ["metal"],
+            "right_above": [],
+            "right_below": ["green"],
+        }
+
+    def test_the_editor_shows_the_saved_bands_and_a_drawing(self, client, admin_user):
+        from tests.assessments.factories import make_question
+
+        question = make_question("colour_bands")
+        client.force_login(admin_user)
+        html = client.get(
+            reverse("wagtailsnippets_assessments_question:edit", args=[question.pk])
+        ).content.decode()
+        assert 'name="band_answer-left_above-0"' in html
+        assert '<option value="red" selected>' in html
+        assert 'class="band-editor-drawing"' in html
+        assert "band_editor.js" in html
