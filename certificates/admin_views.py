@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .forms import BulkIssueForm, HandIssueForm, ReasonForm
 from .models import Certificate, IssueRun
-from .selectors import cohort_certificates, issue_runs_recent
+from .selectors import bulk_issue_preview, cohort_certificates, issue_runs_recent
 
 PAGE_SIZE = 50
 ZIP_IN_MEMORY = 16 * 1024 * 1024
@@ -160,32 +160,49 @@ def certificate_issue(request):
 @secretariat_only
 @require_http_methods(["GET", "POST"])
 def bulk_issue(request):
-    """Issue every earned certificate of a cohort or course, as a background task."""
+    """Issue every earned certificate of a cohort or course, as a background task.
+
+    "Preview" lists who will receive one and who will not because their
+    certificate was revoked ("revoked — not re-issued"); "Issue" starts the run.
+    """
     form = BulkIssueForm(request.POST or None, initial={"cohort": request.GET.get("cohort")})
+    preview = None
     if request.method == "POST" and form.is_valid():
-        run = services.issue_run_create(
-            cohort=form.cleaned_data.get("cohort"),
-            course=form.cleaned_data.get("course"),
-            acting_user=request.user,
-            reason=form.cleaned_data["reason"],
-        )
-        return redirect("certificates_admin:run", pk=run.pk)
+        target = {name: form.cleaned_data.get(name) for name in ("cohort", "course")}
+        if "preview" not in request.POST:
+            run = services.issue_run_create(
+                **target, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+            return redirect("certificates_admin:run", pk=run.pk)
+        preview = bulk_issue_preview(**target)
     return TemplateResponse(
         request,
-        "certificates/admin/form.html",
-        {"form": form, "header_title": _("Issue certificates for a cohort or course")},
+        "certificates/admin/bulk.html",
+        {
+            "form": form,
+            "preview": preview,
+            "header_title": _("Issue certificates for a cohort or course"),
+        },
     )
 
 
 @secretariat_only
 @require_http_methods(["GET"])
 def issue_run(request, pk: int):
-    """A bulk issue's progress; the page reloads itself until it is finished."""
+    """A bulk issue's progress; the page reloads itself until it is finished.
+
+    Also names the people the run leaves out because their certificate was
+    revoked, so the secretariat sees why they received nothing.
+    """
     run = get_object_or_404(IssueRun.objects.select_related("cohort", "course"), pk=pk)
     return TemplateResponse(
         request,
         "certificates/admin/run.html",
-        {"run": run, "header_title": _("Bulk issue: %(target)s") % {"target": run}},
+        {
+            "run": run,
+            "revoked": bulk_issue_preview(cohort=run.cohort, course=run.course).revoked,
+            "header_title": _("Bulk issue: %(target)s") % {"target": run},
+        },
     )
 
 

@@ -4,23 +4,22 @@ The proof format is VC-JWT (OB 3.0 §8.2, "JSON Web Token Proof Format"): the
 credential is the JWT payload, with the registered claims ``iss``, ``jti``,
 ``sub``, ``nbf`` (and ``exp`` when it expires), signed with RS256. OB 3.0
 requires every conforming verifier to support RS256, so it is the choice that
-travels furthest; it needs nothing beyond ``cryptography``, and an external
-JWT proof leaves the JSON untouched (no JSON-LD canonicalisation, which a Data
-Integrity proof would need).
+travels furthest, and an external JWT proof leaves the JSON untouched (no
+JSON-LD canonicalisation, which a Data Integrity proof would need). Signing and
+verification are joserfc's (a maintained JOSE library), not our own.
 
 Everything here works on plain values; the ORM stays in services and views.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime
-import json
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import rsa
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import RSAKey
 
 CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
@@ -30,6 +29,7 @@ ACHIEVEMENT_SCHEMA = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
 REVOCATION_LIST_TYPE = "1EdTechRevocationList"
+ALGORITHM = "RS256"
 
 
 class CredentialError(ValueError):
@@ -145,18 +145,6 @@ def credential_build(data: CredentialData, issuer: IssuerData) -> dict:
     return credential
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def _json(value: dict) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
 def credential_sign(credential: dict, *, key: rsa.RSAPrivateKey, kid: str) -> str:
     """Sign ``credential`` as a compact VC-JWT (RS256).
 
@@ -168,7 +156,6 @@ def credential_sign(credential: dict, *, key: rsa.RSAPrivateKey, kid: str) -> st
     Returns:
         ``header.payload.signature``, each part base64url without padding.
     """
-    header = {"alg": "RS256", "typ": "JWT", "kid": kid}
     valid_from = datetime.datetime.fromisoformat(credential["validFrom"])
     claims = {
         **credential,
@@ -179,9 +166,8 @@ def credential_sign(credential: dict, *, key: rsa.RSAPrivateKey, kid: str) -> st
     }
     if "validUntil" in credential:
         claims["exp"] = int(datetime.datetime.fromisoformat(credential["validUntil"]).timestamp())
-    signing_input = f"{_b64(_json(header))}.{_b64(_json(claims))}"
-    signature = key.sign(signing_input.encode("ascii"), padding.PKCS1v15(), hashes.SHA256())
-    return f"{signing_input}.{_b64(signature)}"
+    header = {"alg": ALGORITHM, "typ": "JWT", "kid": kid}
+    return jwt.encode(header, claims, RSAKey.import_key(key), algorithms=[ALGORITHM])
 
 
 def credential_verify(token: str, *, public_key: rsa.RSAPublicKey) -> dict:
@@ -192,20 +178,9 @@ def credential_verify(token: str, *, public_key: rsa.RSAPublicKey) -> dict:
             signature does not match (it was altered or signed by another key).
     """
     try:
-        header_b64, payload_b64, signature_b64 = token.strip().split(".")
-        header = json.loads(_unb64(header_b64))
-        signature = _unb64(signature_b64)
-    except ValueError as error:
+        decoded = jwt.decode(token.strip(), RSAKey.import_key(public_key), algorithms=[ALGORITHM])
+    except JoseError as error:
+        raise CredentialError(f"The credential does not verify: {error}") from error
+    except ValueError as error:  # not base64url or not JSON
         raise CredentialError("Not a compact JWT.") from error
-    if header.get("alg") != "RS256":
-        raise CredentialError("Unsupported algorithm.")
-    try:
-        public_key.verify(
-            signature,
-            f"{header_b64}.{payload_b64}".encode("ascii"),
-            padding.PKCS1v15(),
-            hashes.SHA256(),
-        )
-    except InvalidSignature as error:
-        raise CredentialError("The signature does not match.") from error
-    return json.loads(_unb64(payload_b64))
+    return dict(decoded.claims)

@@ -12,32 +12,26 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from portal.core.links import absolute_reverse, absolute_url, base_url
 
 from .credentials import CredentialData, IssuerData
 from .models import Certificate, CertificateSettings
 from .pdf import CertificateDocument, Logo, Signature
 
 
-def base_url() -> str:
-    """The portal's public address, for links that leave the site (QR, e-mail, credential)."""
-    url = getattr(settings, "CERTIFICATES_BASE_URL", "") or getattr(
-        settings, "WAGTAILADMIN_BASE_URL", "http://localhost:8000"
-    )
-    return url.rstrip("/")
-
-
-def absolute_url(name: str, **kwargs) -> str:
-    """An absolute URL in the default language: stable, whatever the reader's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return base_url() + reverse(name, kwargs=kwargs or None)
-
-
 def verify_url(code: str) -> str:
-    return absolute_url("certificates:verify", code=code)
+    """The public verification page of a certificate: printed, encoded in the QR, mailed."""
+    return absolute_reverse("certificates:verify", code=code)
+
+
+def course_url(course) -> str:
+    """The course page's public address (an achievement's criteria), or the portal's."""
+    parts = course.get_url_parts()
+    return absolute_url(parts[2]) if parts else base_url() + "/"
 
 
 @dataclass(frozen=True)
@@ -171,7 +165,7 @@ def certificate_document(
 
 def issuer_data(issuer: IssuerSnapshot) -> IssuerData:
     return IssuerData(
-        id=absolute_url("certificates:issuer_profile"),
+        id=absolute_reverse("certificates:issuer_profile"),
         name=issuer.name,
         url=base_url() + "/",
         description=issuer.description,
@@ -187,20 +181,22 @@ def credential_data(certificate: Certificate) -> CredentialData:
     """
     course = certificate.course
     return CredentialData(
-        id=absolute_url("certificates:verify_json", code=certificate.code),
+        id=absolute_reverse("certificates:verify_json", code=certificate.code),
         subject_id="urn:uuid:"
         + str(
             uuid.uuid5(uuid.NAMESPACE_URL, f"{base_url()}/participant/{certificate.participant_id}")
         ),
         holder_name=certificate.holder_name,
         holder_native_name=certificate.holder_native_name,
-        achievement_id=absolute_url("certificates:achievement", course_id=certificate.course_id),
+        achievement_id=absolute_reverse(
+            "certificates:achievement", course_id=certificate.course_id
+        ),
         course_title=certificate.course_title,
         course_description=getattr(course, "summary", "") or "",
-        criteria_url=course.full_url or base_url() + "/",
+        criteria_url=course_url(course),
         issued_at=certificate.issued_at,
         expires_at=certificate.expires_at,
-        status_url=absolute_url("certificates:revocation_list"),
+        status_url=absolute_reverse("certificates:revocation_list"),
         serial=certificate.serial,
         verify_url=verify_url(certificate.code),
         activity_start=certificate.cohort_start,

@@ -11,9 +11,6 @@ repository.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -22,14 +19,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from joserfc.jwk import RSAKey
 
 DEV_KEY_NAME = "certificates-signing-key.pem"
 RSA_KEY_BITS = 3072
-
-
-def _b64url_uint(value: int) -> str:
-    raw = value.to_bytes((value.bit_length() + 7) // 8, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 
 def _dev_key_path() -> Path:
@@ -94,10 +87,14 @@ def signing_key() -> rsa.RSAPrivateKey:
     return _load(_pem())
 
 
-def public_jwk(key: rsa.RSAPrivateKey | None = None) -> dict:
-    """The public half as a JSON Web Key, with its RFC 7638 thumbprint as ``kid``."""
-    numbers = (key or signing_key()).public_key().public_numbers()
-    jwk = {"e": _b64url_uint(numbers.e), "kty": "RSA", "n": _b64url_uint(numbers.n)}
-    canonical = json.dumps(jwk, separators=(",", ":"), sort_keys=True).encode()
-    thumbprint = base64.urlsafe_b64encode(hashlib.sha256(canonical).digest()).rstrip(b"=")
-    return {**jwk, "alg": "RS256", "use": "sig", "kid": thumbprint.decode("ascii")}
+def public_jwk(key: rsa.RSAPrivateKey | rsa.RSAPublicKey | None = None) -> dict:
+    """The public half as a JSON Web Key, with its RFC 7638 thumbprint as ``kid``.
+
+    Args:
+        key: the key to publish (its private half is never included); the
+            issuer's signing key by default.
+    """
+    key = key or signing_key()
+    public = key.public_key() if isinstance(key, rsa.RSAPrivateKey) else key
+    jwk = RSAKey.import_key(public)
+    return {**jwk.as_dict(private=False), "alg": "RS256", "use": "sig", "kid": jwk.thumbprint()}

@@ -144,6 +144,7 @@ class CertificateEvent(models.Model):
         ISSUED = "issued", pgettext_lazy("certificate history action", "Issued")
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded by a re-issue")
+        REISSUED = "reissued", _("Re-issued after revocation")
         EXPIRY_REMINDED = "expiry_reminded", _("Expiry reminder sent")
 
     certificate = models.ForeignKey(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
-from .documents import absolute_url, base_url, verify_url
+from portal.core.links import absolute_reverse
+
+from .documents import verify_url
 from .models import Certificate
 
 
@@ -29,8 +30,8 @@ def _send(certificate: Certificate, template: str) -> bool:
         context = {
             "certificate": certificate,
             "verify_url": verify_url(certificate.code),
-            "download_url": absolute_url("certificates:download", pk=certificate.pk),
-            "dashboard_url": base_url() + reverse("certificates:mine"),
+            "download_url": absolute_reverse("certificates:download", pk=certificate.pk),
+            "dashboard_url": absolute_reverse("certificates:mine"),
         }
         subject = render_to_string(f"certificates/email/{template}_subject.txt", context)
         body = render_to_string(f"certificates/email/{template}_body.txt", context)

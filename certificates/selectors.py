@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from .models import Certificate, CertificateStatus, IssueRun
@@ -57,47 +58,45 @@ def valid_certificate(*, participant, course) -> Certificate | None:
     ).first()
 
 
-def _attendance_met(enrolment) -> bool:
-    from courses.models import CohortMode
+def revoked_certificate(*, participant, course) -> Certificate | None:
+    """The latest revoked certificate of ``participant`` for ``course``, if any.
 
-    cohort = enrolment.cohort
-    if cohort.mode != CohortMode.IN_PERSON:
-        return False
-    days = cohort.days.count()
-    if not days:
-        return False
-    present = enrolment.attendance.filter(present=True).count()
-    return present * 100 >= cohort.attendance_threshold * days
+    While one exists and no valid certificate does, nothing issues the course's
+    certificate to the participant automatically: only a deliberate re-issue by
+    the secretariat (``certificate_reissue``, with a reason) does.
+    """
+    return (
+        Certificate.objects.filter(
+            participant=participant, course=course, status=CertificateStatus.REVOKED
+        )
+        .order_by("-revoked_at", "-pk")
+        .first()
+    )
 
 
 def enrolment_is_eligible(*, enrolment) -> bool:
-    """True when ``enrolment`` earns a certificate.
+    """True when ``enrolment`` earns a certificate that may be issued automatically.
 
-    Either the course is complete (``completed_at``, set by courses), or the
-    cohort is in person and the participant attended at least the cohort's
-    threshold of its days (the same rule courses applies, checked here too so
-    that attendance recorded outside ``attendance_record`` still counts; a
-    blended cohort also needs its modules, so only completion counts there).
-    Withdrawn and waitlisted enrolments never are.
+    The enrolment is active and complete (``completed_at``, which courses sets
+    by BRIEF §2's rule, attendance included), and the participant's certificate
+    for the course was never revoked: a revoked one blocks automatic issue,
+    whichever cohort of the course the enrolment belongs to, until the
+    secretariat re-issues it on purpose.
     """
     from courses.models import EnrolmentStatus
 
-    if enrolment.status != EnrolmentStatus.ACTIVE:
+    if enrolment.status != EnrolmentStatus.ACTIVE or enrolment.completed_at is None:
         return False
-    if enrolment.completed_at is not None:
-        return True
-    return _attendance_met(enrolment)
+    return (
+        revoked_certificate(participant=enrolment.participant_id, course=enrolment.cohort.course_id)
+        is None
+    )
 
 
-def eligible_enrolments(*, cohort=None, course=None) -> QuerySet:
-    """Active enrolments of a cohort or course that earn a certificate and hold none yet.
+def _completed_enrolments(*, cohort=None, course=None) -> QuerySet:
+    from courses.models import Enrolment, EnrolmentStatus
 
-    Completion and attendance are counted in the database (one query for the
-    list), so a cohort of thousands is not read day by day.
-    """
-    from courses.models import CohortMode, Enrolment, EnrolmentStatus
-
-    queryset = Enrolment.objects.filter(status=EnrolmentStatus.ACTIVE)
+    queryset = Enrolment.objects.filter(status=EnrolmentStatus.ACTIVE, completed_at__isnull=False)
     if cohort is not None:
         queryset = queryset.filter(cohort=cohort)
     if course is not None:
@@ -107,23 +106,81 @@ def eligible_enrolments(*, cohort=None, course=None) -> QuerySet:
         course=OuterRef("cohort__course"),
         status=CertificateStatus.VALID,
     )
-    queryset = (
-        queryset.annotate(
-            _days=Count("cohort__days", distinct=True),
-            _present=Count("attendance", filter=Q(attendance__present=True), distinct=True),
-        )
-        .annotate(
-            _attendance_margin=F("_present") * 100 - F("cohort__attendance_threshold") * F("_days")
-        )
-        .filter(~Exists(holds_valid))
+    return queryset.filter(~Exists(holds_valid)).select_related(
+        "participant__user", "cohort", "cohort__course"
     )
-    attended = Q(
-        cohort__mode=CohortMode.IN_PERSON,
-        _days__gt=0,
-        _attendance_margin__gte=0,
+
+
+def _revoked_exists():
+    """A revoked certificate of the outer enrolment's participant for its course."""
+    return Certificate.objects.filter(
+        participant=OuterRef("participant"),
+        course=OuterRef("cohort__course"),
+        status=CertificateStatus.REVOKED,
     )
-    queryset = queryset.filter(Q(completed_at__isnull=False) | attended)
-    return queryset.select_related("participant__user", "cohort", "cohort__course").order_by("pk")
+
+
+def eligible_enrolments(*, cohort=None, course=None) -> QuerySet:
+    """Enrolments of a cohort or course whose certificate may be issued automatically.
+
+    Active and complete, holding no valid certificate for the course and no
+    revoked one (see ``enrolment_is_eligible``). One query for the list.
+    """
+    return (
+        _completed_enrolments(cohort=cohort, course=course)
+        .filter(~Exists(_revoked_exists()))
+        .order_by("pk")
+    )
+
+
+@dataclass(frozen=True)
+class BulkIssuePreview:
+    """What a bulk issue will do: whom it issues to, and whom it leaves out and why.
+
+    ``revoked`` pairs each enrolment left out with the participant's revoked
+    certificate ("revoked — not re-issued").
+    """
+
+    to_issue: list  # of courses.Enrolment
+    revoked: list[tuple]  # of (courses.Enrolment, Certificate)
+
+
+def bulk_issue_preview(*, cohort=None, course=None) -> BulkIssuePreview:
+    """The preview of a bulk issue for a cohort or a course, one entry per participant.
+
+    A participant who earned the course in two cohorts is listed once, under
+    the first enrolment, as the bulk issue issues one certificate per course.
+    Three queries, whatever the number of people.
+    """
+    seen: set[tuple[int, int]] = set()
+    to_issue = []
+    for enrolment in eligible_enrolments(cohort=cohort, course=course):
+        key = (enrolment.participant_id, enrolment.cohort.course_id)
+        if key not in seen:
+            seen.add(key)
+            to_issue.append(enrolment)
+    blocked = list(
+        _completed_enrolments(cohort=cohort, course=course)
+        .filter(Exists(_revoked_exists()))
+        .order_by("pk")
+    )
+    revoked = []
+    if blocked:
+        # The latest revocation per participant and course, the one the list names.
+        latest: dict[tuple[int, int], Certificate] = {
+            (certificate.participant_id, certificate.course_id): certificate
+            for certificate in Certificate.objects.filter(
+                status=CertificateStatus.REVOKED,
+                participant__in={e.participant_id for e in blocked},
+                course__in={e.cohort.course_id for e in blocked},
+            ).order_by("revoked_at", "pk")
+        }
+        for enrolment in blocked:
+            key = (enrolment.participant_id, enrolment.cohort.course_id)
+            if key not in seen:
+                seen.add(key)
+                revoked.append((enrolment, latest[key]))
+    return BulkIssuePreview(to_issue=to_issue, revoked=revoked)
 
 
 def certificates_expiring(*, within_days: int = 60, now: datetime.datetime | None = None):

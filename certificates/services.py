@@ -34,7 +34,12 @@ from .models import (
     certificate_pdf_path,
 )
 from .pdf import render_certificate
-from .selectors import eligible_enrolments, enrolment_is_eligible, valid_certificate
+from .selectors import (
+    bulk_issue_preview,
+    enrolment_is_eligible,
+    revoked_certificate,
+    valid_certificate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -176,26 +181,58 @@ def certificate_issue(
     course, that one is returned and nothing is written. Two callers issuing at
     the same moment get the same certificate: the database allows one valid
     certificate per participant and course, and the loser of the race returns
-    the winner's.
+    the winner's. A revoked certificate is never issued again here, by hand or
+    automatically: only ``certificate_reissue`` does that, on purpose.
 
     Args:
         enrolment: the enrolment the certificate is for.
         acting_user: who issued it by hand; None for automatic issue.
         reason: why (required when issued by hand).
-        expires_at: overrides the course policy's validity (used by re-issue).
+        expires_at: overrides the course policy's validity.
         notify: e-mail the learner once the transaction commits.
 
     Raises:
-        ValidationError: no reason for a hand issue, or the name has characters
+        ValidationError: no reason for a hand issue, the participant's
+            certificate for the course was revoked, or the name has characters
             the shipped fonts cannot print.
     """
     if acting_user is not None and not reason.strip():
         raise ValidationError(_("Give a reason for issuing this certificate by hand."))
-    course_id = enrolment.cohort.course_id
-    existing = valid_certificate(participant=enrolment.participant, course=course_id)
+    existing = valid_certificate(
+        participant=enrolment.participant, course=enrolment.cohort.course_id
+    )
     if existing is not None:
         return existing
+    revoked = revoked_certificate(
+        participant=enrolment.participant_id, course=enrolment.cohort.course_id
+    )
+    if revoked is not None:
+        raise ValidationError(
+            _(
+                "The certificate %(serial)s of %(person)s for this course was revoked; "
+                "to issue it again, re-issue it from its page, giving a reason."
+            )
+            % {"serial": revoked.serial, "person": revoked.holder_name}
+        )
+    return _certificate_issue(
+        enrolment=enrolment,
+        acting_user=acting_user,
+        reason=reason,
+        expires_at=expires_at,
+        notify=notify,
+    )
 
+
+def _certificate_issue(
+    *,
+    enrolment,
+    acting_user,
+    reason: str,
+    expires_at: datetime.datetime | None,
+    notify: bool,
+) -> Certificate:
+    """Write a new valid certificate; the checks are the callers' (issue, re-issue)."""
+    course_id = enrolment.cohort.course_id
     issued_at = timezone.now()
     if expires_at is None:
         expires_at = _expiry(course_id, issued_at)
@@ -235,7 +272,8 @@ def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
 
     Returns:
         The participant's valid certificate for the course, or None when the
-        enrolment has not earned one (yet).
+        enrolment has not earned one (yet) or the participant's certificate for
+        the course was revoked (no e-mail either).
     """
     existing = valid_certificate(
         participant=enrolment.participant, course=enrolment.cohort.course_id
@@ -279,38 +317,55 @@ def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) ->
 
 
 def certificate_reissue(*, certificate: Certificate, acting_user, reason: str) -> Certificate:
-    """Issue a fresh certificate with the holder's current names; supersede the old one.
+    """Issue a fresh certificate in place of ``certificate``, on purpose, with a reason.
 
-    Used after a name correction in the registry. The new certificate keeps the
-    old one's expiry date; the old one's verification page points to nothing
-    new (it only says "superseded"), so no link between the two leaks.
+    Two cases, both the secretariat's decision:
+
+    - a valid certificate, after a name correction in the registry: the new one
+      carries the current names, the old one is marked superseded;
+    - a revoked certificate, when the revocation is lifted: the new one is
+      valid, the old one stays revoked (its verification page keeps saying
+      so) and its history records the re-issue. This is the only way a revoked
+      certificate's course is certified to the participant again.
+
+    The new certificate keeps the old one's expiry date; the old one's
+    verification page points to nothing new, so no link between the two leaks.
+    The holder is e-mailed about the new certificate.
 
     Raises:
-        ValidationError: no reason, the certificate is not valid, or the
-            corrected name cannot be printed.
+        ValidationError: no reason; the certificate is superseded, or revoked
+            while the participant already holds a valid one for the course; or
+            the (corrected) name cannot be printed.
     """
     if not reason.strip():
         raise ValidationError(_("Give a reason for re-issuing this certificate."))
+    reason = reason.strip()
     with transaction.atomic():
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if old.status != CertificateStatus.VALID:
-            raise ValidationError(_("Only a valid certificate can be re-issued."))
+        if old.status == CertificateStatus.SUPERSEDED:
+            raise ValidationError(_("Only a valid or revoked certificate can be re-issued."))
         _check_printable(old.participant)
-        old.status = CertificateStatus.SUPERSEDED
-        old.save(update_fields=["status"])
-        new = certificate_issue(
+        if old.status == CertificateStatus.REVOKED:
+            if valid_certificate(participant=old.participant_id, course=old.course_id):
+                raise ValidationError(
+                    _("The holder already has a valid certificate for this course.")
+                )
+            action = CertificateEvent.Action.REISSUED
+        else:
+            old.status = CertificateStatus.SUPERSEDED
+            old.save(update_fields=["status"])
+            action = CertificateEvent.Action.SUPERSEDED
+        new = _certificate_issue(
             enrolment=old.enrolment,
             acting_user=acting_user,
             reason=reason,
             expires_at=old.expires_at,
+            notify=True,
         )
         old.superseded_by = new
         old.save(update_fields=["superseded_by"])
         CertificateEvent.objects.create(
-            certificate=old,
-            action=CertificateEvent.Action.SUPERSEDED,
-            acting_user=acting_user,
-            reason=reason.strip(),
+            certificate=old, action=action, acting_user=acting_user, reason=reason
         )
     return new
 
@@ -369,16 +424,9 @@ def issue_run_execute(
     Returns:
         ``run``, with its counts and status.
     """
-    enrolments = list(eligible_enrolments(cohort=run.cohort, course=run.course))
     # One certificate per participant and course, even when a participant earned
-    # it in two cohorts of the course.
-    seen: set[tuple[int, int]] = set()
-    unique = []
-    for enrolment in enrolments:
-        key = (enrolment.participant_id, enrolment.cohort.course_id)
-        if key not in seen:
-            seen.add(key)
-            unique.append(enrolment)
+    # it in two cohorts of the course; revoked ones are left out (not re-issued).
+    unique = bulk_issue_preview(cohort=run.cohort, course=run.course).to_issue
     total = len(unique)
     _run_update(run, status=IssueRunStatus.RUNNING, total=total, processed=0, issued=0, error="")
     prepared: list[Certificate] = []

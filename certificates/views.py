@@ -15,8 +15,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from portal.core.links import absolute_reverse
+
 from .credentials import credential_build, credential_sign, issuer_profile
-from .documents import credential_data, issuer_data, issuer_snapshot, verify_url
+from .documents import course_url, credential_data, issuer_data, issuer_snapshot, verify_url
 from .keys import public_jwk, signing_key
 from .models import Certificate, CertificateStatus, DisplayStatus
 from .selectors import certificate_for_code, certificate_for_holder, certificates_for_participant
@@ -133,9 +135,7 @@ def credential(request, pk: int):
 
 
 def _jwks_url() -> str:
-    from .documents import absolute_url
-
-    return absolute_url("certificates:issuer_jwks")
+    return absolute_reverse("certificates:issuer_jwks")
 
 
 def _json(data: dict, content_type: str = "application/json") -> HttpResponse:
@@ -175,12 +175,12 @@ def achievement(request, course_id: int):
                 "https://www.w3.org/ns/credentials/v2",
                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
             ],
-            "id": request.build_absolute_uri(),
+            "id": absolute_reverse("certificates:achievement", course_id=course.pk),
             "type": ["Achievement"],
             "achievementType": "Certificate",
             "name": course.title,
             "description": getattr(course, "summary", "") or course.title,
-            "criteria": {"id": course.full_url, "narrative": course.title},
+            "criteria": {"id": course_url(course), "narrative": course.title},
             "creator": {"id": issuer.id, "type": ["Profile"], "name": issuer.name},
         },
         "application/ld+json",
@@ -195,18 +195,16 @@ def revocation_list(request):
     A superseded certificate's credential is listed too, as replaced; reasons
     written by staff stay private.
     """
-    from .documents import absolute_url
-
     withdrawn = Certificate.objects.exclude(status=CertificateStatus.VALID).values_list(
         "code", "status"
     )
     return _json(
         {
-            "id": absolute_url("certificates:revocation_list"),
-            "issuer": absolute_url("certificates:issuer_profile"),
+            "id": absolute_reverse("certificates:revocation_list"),
+            "issuer": absolute_reverse("certificates:issuer_profile"),
             "revokedCredentials": [
                 {
-                    "id": absolute_url("certificates:verify_json", code=code),
+                    "id": absolute_reverse("certificates:verify_json", code=code),
                     "revoked": True,
                     # Machine-readable codes, not translated.
                     "revocationReason": status,

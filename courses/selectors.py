@@ -76,6 +76,21 @@ def enrolment_required_modules_left(*, enrolment: Enrolment, course: CoursePage)
     )
 
 
+def attendance_threshold_met(*, present: int, days: int, threshold: int) -> bool:
+    """BRIEF §2's attendance rule: present on at least ``threshold`` percent of ``days``.
+
+    The one place the formula lives; completion, the attendance sheet and the
+    import call it. Counted in whole numbers (no rounding): 2 of 3 days meets
+    60 %, 3 of 5 meets 60 %, and a cohort without days is never attended.
+
+    Args:
+        present: days the participant was ticked present.
+        days: days the cohort held.
+        threshold: the cohort's ``attendance_threshold`` (percent).
+    """
+    return days > 0 and 100 * present >= threshold * days
+
+
 @dataclass(frozen=True)
 class AttendanceSummary:
     days: int
@@ -88,7 +103,9 @@ class AttendanceSummary:
 
     @property
     def met(self) -> bool:
-        return self.days > 0 and 100 * self.present >= self.threshold * self.days
+        return attendance_threshold_met(
+            present=self.present, days=self.days, threshold=self.threshold
+        )
 
 
 def enrolment_attendance(*, enrolment: Enrolment) -> AttendanceSummary:
@@ -801,7 +818,9 @@ def cohort_attendance_sheet(*, cohort: Cohort) -> dict:
                 "cells": cells,
                 "attended": attended,
                 "percent": round(100 * attended / len(days)) if days else 0,
-                "met": bool(days) and 100 * attended >= cohort.attendance_threshold * len(days),
+                "met": attendance_threshold_met(
+                    present=attended, days=len(days), threshold=cohort.attendance_threshold
+                ),
             }
         )
     return {"days": days, "rows": rows}

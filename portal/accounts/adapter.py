@@ -1,4 +1,5 @@
-from urllib.parse import urlencode
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
@@ -6,8 +7,24 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.core.links import absolute_url, base_url
+
 from .roles import Role, is_staff_member
 from .services import user_add_role
+
+
+@dataclass(frozen=True)
+class PublicSite:
+    """What allauth's mail templates read of ``current_site``."""
+
+    name: str
+    domain: str
+
+
+def _on_public_address(url: str) -> str:
+    """``url``'s path and query on ``PORTAL_BASE_URL``, whatever host it was built with."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,6 +34,27 @@ class AccountAdapter(DefaultAccountAdapter):
     form first; an account whose verified address matches a participant imported
     from a workshop list takes over that participant.
     """
+
+    # Links in allauth's e-mails go to the portal's public address (PORTAL_BASE_URL),
+    # not to the host the request happened to arrive on (an internal address, a port).
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return _on_public_address(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return _on_public_address(super().get_reset_password_from_key_url(key))
+
+    def send_mail(self, template_prefix, email, context):
+        # The "account already exists" and "unknown account" mails carry links that
+        # allauth builds from the request without an adapter method to override.
+        for name in ("password_reset_url", "signup_url"):
+            if context.get(name):
+                context[name] = _on_public_address(context[name])
+        # "Hello from …" names the portal, not the host of the request.
+        context["current_site"] = PublicSite(
+            name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(base_url()).netloc
+        )
+        return super().send_mail(template_prefix, email, context)
 
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "FLYWAY_SIGNUP_OPEN", True)

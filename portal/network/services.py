@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.core.links import absolute_url
 from portal.registry.models import DirectoryVisibility, Participant
 
 from .models import (
@@ -47,12 +48,6 @@ class MessageRateLimited(ValidationError):
 
 def message_rate_limits() -> list[tuple[int, int]]:
     return list(getattr(settings, "NETWORK_MESSAGE_RATE_LIMITS", DEFAULT_MESSAGE_RATE_LIMITS))
-
-
-def portal_base_url() -> str:
-    """The portal's address for links in e-mails (no trailing slash)."""
-    base = getattr(settings, "NETWORK_BASE_URL", None) or settings.WAGTAILADMIN_BASE_URL
-    return base.rstrip("/")
 
 
 # --- Directory settings -----------------------------------------------------------
@@ -244,9 +239,11 @@ def message_relay(*, message: Message) -> bool:
             "sender_name": message.sender.full_name,
             "sender_native_name": message.sender.native_name,
             "recipient_name": message.recipient.full_name,
-            "conversation_url": portal_base_url()
-            + reverse("network:message_detail", kwargs={"message_id": message.pk}),
-            "settings_url": portal_base_url() + reverse("network:settings"),
+            # In the recipient's language, on the portal's public address.
+            "conversation_url": absolute_url(
+                reverse("network:message_detail", kwargs={"message_id": message.pk})
+            ),
+            "settings_url": absolute_url(reverse("network:settings")),
         }
         subject = render_to_string("network/email/message_subject.txt", context)
         body = render_to_string("network/email/message_body.txt", context)
@@ -335,7 +332,7 @@ def report_notify(*, report: Report) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "report": report,
-            "reports_url": portal_base_url() + reverse("network:report_list"),
+            "reports_url": absolute_url(reverse("network:report_list")),
         }
         subject = render_to_string("network/email/report_subject.txt", context)
         body = render_to_string("network/email/report_body.txt", context)

@@ -2,7 +2,7 @@
 
 Everything that differs between machines comes from environment variables:
 ``DJANGO_SECRET_KEY``, ``DATABASE_URL``, ``REDIS_URL``, ``DJANGO_ALLOWED_HOSTS``,
-``TASKS_BACKEND`` and the ``EMAIL_*`` variables. See docs/operations.md.
+``PORTAL_BASE_URL``, ``TASKS_BACKEND`` and the ``EMAIL_*`` variables. See docs/operations.md.
 """
 
 import os
@@ -221,7 +221,12 @@ FLYWAY_STAFF_MFA_REQUIRED = env_bool("FLYWAY_STAFF_MFA_REQUIRED", default=False)
 
 # --- Wagtail ------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Flyway Academy"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address (BRIEF §4): QR codes, e-mails, credentials and every
+# absolute URL are built from it (portal.core.links), never from the request's host
+# or Wagtail's Site record. Development serves on 127.0.0.1:8000; production refuses
+# to start without it.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/") or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 # One log-in for everyone: the admin's log-in is allauth's (see portal/urls.py).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
@@ -295,8 +300,6 @@ LOGGING = {
 CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
 CERTIFICATES_SIGNING_KEY_FILE = os.environ.get("CERTIFICATES_SIGNING_KEY_FILE", "")
 CERTIFICATES_REQUIRE_KEY = env_bool("CERTIFICATES_REQUIRE_KEY", default=False)
-# Public address printed in QR codes, e-mails and credentials; WAGTAILADMIN_BASE_URL if empty.
-CERTIFICATES_BASE_URL = os.environ.get("CERTIFICATES_BASE_URL", "")
 
 # --- registry ---
 # The privacy policy version that a participant's consent is recorded against;

@@ -13,6 +13,18 @@ for _name, _value in (("DJANGO_SECRET_KEY", SECRET_KEY), ("DJANGO_ALLOWED_HOSTS"
             f"{_name} is not set: production settings need it (see docs/operations.md)."
         )
 
+# --- Public address (certificates: PORTAL_BASE_URL) ---
+# QR codes, e-mails and signed credentials carry this address for years: never
+# guess it (base.py's development default) in production.
+_portal_base_url = os.environ.get("PORTAL_BASE_URL", "").strip()
+if not _portal_base_url.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "PORTAL_BASE_URL is not set: production settings need the portal's public address, "
+        "e.g. PORTAL_BASE_URL=https://academy.example.org (see docs/operations.md)."
+    )
+PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL = _portal_base_url.rstrip("/")
+# --- end of public address ---
+
 DEBUG = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

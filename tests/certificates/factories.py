@@ -31,5 +31,15 @@ def cohort_days(cohort, count: int = 3) -> list[CohortDay]:
     ]
 
 
+def attend(enrolment, days, *, acting_user=None) -> None:
+    """Tick ``enrolment`` present on ``days`` through courses, which decides completion."""
+    from courses.services import enrolment_attendance_set
+
+    enrolment_attendance_set(
+        enrolment=enrolment, present_dates=[day.date for day in days], acting_user=acting_user
+    )
+    enrolment.refresh_from_db()
+
+
 def policy(course, months: int | None = 36) -> CertificatePolicy:
     return CertificatePolicy.objects.create(course=course, validity_months=months)

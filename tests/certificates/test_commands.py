@@ -7,8 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from certificates.models import Certificate
-from courses.models import Attendance
-from tests.certificates.factories import cohort_days, issued_certificate
+from tests.certificates.factories import attend, cohort_days, issued_certificate
 from tests.courses.factories import CohortFactory, EnrolmentFactory
 
 
@@ -16,9 +15,7 @@ def _cohort(course, people=2):
     cohort = CohortFactory(course=course, slug="khurkh-test")
     days = cohort_days(cohort, 2)
     for _ in range(people):
-        enrolment = EnrolmentFactory(cohort=cohort)
-        for day in days:
-            Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+        attend(EnrolmentFactory(cohort=cohort), days)
     return cohort
 
 
@@ -70,3 +67,42 @@ def test_send_expiry_reminders(course):
     call_command("send_expiry_reminders", stdout=out)
     assert "1 reminders sent" in out.getvalue()
     assert len(mail.outbox) == 1
+
+
+def test_issue_certificates_does_not_bring_a_revoked_certificate_back(course, secretariat):
+    from certificates.services import certificate_revoke
+
+    cohort = _cohort(course)
+    call_command(
+        "issue_certificates", "--cohort", "khurkh-test", stdout=StringIO(), stderr=StringIO()
+    )
+    first = Certificate.objects.order_by("serial").first()
+    certificate_revoke(certificate=first, acting_user=secretariat, reason="Sheet forged")
+    EnrolmentFactory(cohort=cohort, completed_at=timezone.now())
+    mail.outbox.clear()
+    out, err = StringIO(), StringIO()
+    call_command("issue_certificates", "--cohort", "khurkh-test", stdout=out, stderr=err)
+    assert len(out.getvalue().strip().splitlines()) == 1  # only the newcomer
+    assert f"{first.holder_name}\trevoked — not re-issued\t{first.serial}" in err.getvalue()
+    first.refresh_from_db()
+    assert first.status == "revoked"
+    assert not Certificate.objects.filter(participant=first.participant, status="valid").exists()
+    assert all(first.participant.email not in message.to for message in mail.outbox)
+
+
+def test_issue_certificates_dry_run_previews_and_writes_nothing(course, secretariat):
+    from certificates.models import IssueRun
+    from certificates.services import certificate_revoke
+
+    cohort = _cohort(course)
+    revoked = issued_certificate(cohort=cohort)
+    certificate_revoke(certificate=revoked, acting_user=secretariat, reason="Sheet forged")
+    out, err = StringIO(), StringIO()
+    call_command(
+        "issue_certificates", "--cohort", "khurkh-test", "--dry-run", stdout=out, stderr=err
+    )
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 3
+    assert sum("to be issued" in line for line in lines) == 2
+    assert f"{revoked.holder_name}\trevoked — not re-issued\t{revoked.serial}" in lines
+    assert Certificate.objects.count() == 1 and not IssueRun.objects.exists()

@@ -1,19 +1,36 @@
 from certificates import demo
-from certificates.models import Certificate, CertificateSettings, Signatory
-from courses.models import Attendance
-from tests.certificates.factories import cohort_days
+from certificates.models import Certificate, CertificateSettings, CertificateStatus, Signatory
+from certificates.services import certificate_revoke
+from tests.certificates.factories import attend, cohort_days
 from tests.courses.factories import CohortFactory, EnrolmentFactory
 
 
-def test_demo_issues_for_attendees_and_is_idempotent(course):
+def _khurkh(course):
     cohort = CohortFactory(course=course, slug=demo.KHURKH_COHORT, attendance_threshold=60)
     days = cohort_days(cohort, 3)
     for attended in (3, 2, 1):
-        enrolment = EnrolmentFactory(cohort=cohort)
-        for day in days[:attended]:
-            Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+        attend(EnrolmentFactory(cohort=cohort), days[:attended])
+    return cohort
+
+
+def test_demo_issues_for_attendees_and_is_idempotent(course):
+    _khurkh(course)
     demo.load(password="x")
     demo.load(password="x")
     assert Certificate.objects.count() == 2
     assert CertificateSettings.objects.count() == 1
     assert Signatory.objects.count() == len(demo.SIGNATORIES)
+
+
+def test_loading_the_demo_again_leaves_a_revoked_certificate_revoked(course, secretariat):
+    _khurkh(course)
+    demo.load(password="x")
+    certificate = Certificate.objects.order_by("serial").first()
+    certificate_revoke(certificate=certificate, acting_user=secretariat, reason="Sheet forged")
+    demo.load(password="x")
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.REVOKED
+    assert not Certificate.objects.filter(
+        participant=certificate.participant, status=CertificateStatus.VALID
+    ).exists()
+    assert Certificate.objects.count() == 2

@@ -17,6 +17,7 @@ from certificates.models import (
     IssueRunStatus,
     SerialCounter,
 )
+from certificates.selectors import eligible_enrolments
 from certificates.services import (
     certificate_issue,
     certificate_issue_if_eligible,
@@ -29,6 +30,7 @@ from certificates.services import (
 )
 from courses.models import Attendance, CohortMode, EnrolmentStatus
 from tests.certificates.factories import (
+    attend,
     cohort_days,
     completed_enrolment,
     issued_certificate,
@@ -140,9 +142,9 @@ def test_eligibility_completion_or_attendance(course):
     cohort = CohortFactory(course=course, mode=CohortMode.IN_PERSON, attendance_threshold=60)
     days = cohort_days(cohort, 3)
     enrolment = EnrolmentFactory(cohort=cohort)
-    Attendance.objects.create(enrolment=enrolment, day=days[0], present=True)
+    attend(enrolment, days[:1])
     assert certificate_issue_if_eligible(enrolment=enrolment) is None  # 33 %
-    Attendance.objects.create(enrolment=enrolment, day=days[1], present=True)
+    attend(enrolment, days[:2])
     assert certificate_issue_if_eligible(enrolment=enrolment) is not None  # 67 %
     withdrawn = completed_enrolment(course=course)
     withdrawn.status = EnrolmentStatus.WITHDRAWN
@@ -217,8 +219,7 @@ def _in_person_cohort(course, attended: list[int], threshold=60):
     enrolments = []
     for count in attended:
         enrolment = EnrolmentFactory(cohort=cohort)
-        for day in days[:count]:
-            Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+        attend(enrolment, days[:count])
         enrolments.append(enrolment)
     return cohort, enrolments
 
@@ -323,6 +324,111 @@ def test_blended_cohort_needs_completion_not_only_attendance(course):
     cohort = CohortFactory(course=course, mode=CohortMode.BLENDED, attendance_threshold=50)
     (day,) = cohort_days(cohort, 1)
     enrolment = EnrolmentFactory(cohort=cohort)
-    Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+    attend(enrolment, [day])
     assert certificate_issue_if_eligible(enrolment=enrolment) is None
-    assert list(services.eligible_enrolments(cohort=cohort)) == []
+    assert list(eligible_enrolments(cohort=cohort)) == []
+
+
+# --- Revocation sticks ---------------------------------------------------------------
+
+
+def _revoked(course, secretariat, *, cohort=None):
+    """A participant whose certificate was revoked, still holding a completed enrolment."""
+    certificate = issued_certificate(course=course, cohort=cohort) if cohort else None
+    certificate = certificate or issued_certificate(course=course)
+    return certificate_revoke(
+        certificate=certificate, acting_user=secretariat, reason="Attendance sheet forged"
+    )
+
+
+def test_a_revoked_certificate_is_not_issued_again_on_completion(
+    course, secretariat, django_capture_on_commit_callbacks
+):
+    from certificates.tasks import certificate_issue_task
+
+    revoked = _revoked(course, secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert certificate_issue_if_eligible(enrolment=revoked.enrolment) is None
+        certificate_issue_task.enqueue(enrolment_id=revoked.enrolment_id)
+    assert list(Certificate.objects.values_list("status", flat=True)) == ["revoked"]
+    assert mail.outbox == []
+
+
+def test_a_revoked_certificate_blocks_the_same_course_in_another_cohort(course, secretariat):
+    revoked = _revoked(course, secretariat)
+    other = completed_enrolment(
+        cohort=CohortFactory(course=course), participant=revoked.participant
+    )
+    assert certificate_issue_if_eligible(enrolment=other) is None
+    assert not eligible_enrolments(course=course).exists()
+
+
+def test_bulk_issue_leaves_a_revoked_certificate_revoked_and_sends_no_mail(
+    course, secretariat, django_capture_on_commit_callbacks
+):
+    cohort = CohortFactory(course=course)
+    revoked = _revoked(course, secretariat, cohort=cohort)
+    fresh = completed_enrolment(cohort=cohort)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = issue_run_create(cohort=cohort, acting_user=secretariat, reason="Workshop")
+    run.refresh_from_db()
+    assert run.issued == 1
+    assert set(Certificate.objects.values_list("enrolment", "status")) == {
+        (revoked.enrolment_id, "revoked"),
+        (fresh.pk, "valid"),
+    }
+    assert [message.to for message in mail.outbox] == [[fresh.participant.email]]
+
+
+def test_bulk_preview_lists_revoked_people_as_not_reissued(course, secretariat):
+    from certificates.selectors import bulk_issue_preview
+
+    cohort = CohortFactory(course=course)
+    revoked = _revoked(course, secretariat, cohort=cohort)
+    fresh = completed_enrolment(cohort=cohort)
+    preview = bulk_issue_preview(cohort=cohort)
+    assert [e.pk for e in preview.to_issue] == [fresh.pk]
+    assert [(e.pk, c.pk) for e, c in preview.revoked] == [(revoked.enrolment_id, revoked.pk)]
+
+
+def test_hand_issue_of_a_revoked_certificate_is_refused_pointing_at_reissue(course, secretariat):
+    revoked = _revoked(course, secretariat)
+    with pytest.raises(ValidationError, match="re-issue"):
+        certificate_issue(enrolment=revoked.enrolment, acting_user=secretariat, reason="Again")
+    with pytest.raises(ValidationError, match="re-issue"):
+        certificate_issue(enrolment=revoked.enrolment, notify=False)
+    assert Certificate.objects.count() == 1
+
+
+def test_reissue_of_a_revoked_certificate_on_purpose_needs_a_reason(
+    course, secretariat, django_capture_on_commit_callbacks
+):
+    revoked = _revoked(course, secretariat)
+    with pytest.raises(ValidationError):
+        certificate_reissue(certificate=revoked, acting_user=secretariat, reason=" ")
+    with django_capture_on_commit_callbacks(execute=True):
+        new = certificate_reissue(
+            certificate=revoked, acting_user=secretariat, reason="Sheet was genuine after all"
+        )
+    revoked.refresh_from_db()
+    assert new.status == CertificateStatus.VALID and new.enrolment == revoked.enrolment
+    # The old certificate stays revoked: its verification page keeps saying so.
+    assert revoked.status == CertificateStatus.REVOKED
+    event = revoked.events.last()
+    assert event.action == CertificateEvent.Action.REISSUED
+    assert (event.acting_user, event.reason) == (secretariat, "Sheet was genuine after all")
+    assert new.events.get().acting_user == secretariat
+    assert len(mail.outbox) == 1
+    with pytest.raises(ValidationError):
+        certificate_reissue(certificate=revoked, acting_user=secretariat, reason="Twice")
+
+
+def test_eligibility_is_completion_decided_by_courses_not_raw_attendance(course):
+    """Attendance rows written around courses' services do not earn a certificate."""
+    cohort = CohortFactory(course=course, mode=CohortMode.IN_PERSON, attendance_threshold=60)
+    days = cohort_days(cohort, 3)
+    enrolment = EnrolmentFactory(cohort=cohort)
+    for day in days:
+        Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+    assert certificate_issue_if_eligible(enrolment=enrolment) is None
+    assert not eligible_enrolments(cohort=cohort).exists()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateStatus
 from certificates.services import certificate_revoke
-from tests.certificates.factories import cohort_days, issued_certificate
+from tests.certificates.factories import attend, cohort_days, issued_certificate
 from tests.courses.factories import CohortFactory, EnrolmentFactory, ParticipantFactory
 from tests.factories import UserFactory
 
@@ -201,14 +201,10 @@ def test_hand_issue_from_the_desk(client, course, secretariat):
 def test_bulk_issue_from_the_desk_and_cohort_zip(
     client, course, secretariat, django_capture_on_commit_callbacks
 ):
-    from courses.models import Attendance
-
     cohort = CohortFactory(course=course)
     days = cohort_days(cohort, 2)
     for _ in range(2):
-        enrolment = EnrolmentFactory(cohort=cohort)
-        for day in days:
-            Attendance.objects.create(enrolment=enrolment, day=day, present=True)
+        attend(EnrolmentFactory(cohort=cohort), days)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -266,3 +262,106 @@ def test_verification_costs_the_same_queries_whatever_the_history(
     certificate_revoke(certificate=certificate, acting_user=secretariat, reason="x")
     with django_assert_num_queries(len(first.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+# --- Revocation sticks: the secretariat's desk ---------------------------------------
+
+
+def _revoked_in_cohort(course, secretariat):
+    cohort = CohortFactory(course=course)
+    certificate = issued_certificate(cohort=cohort)
+    certificate_revoke(certificate=certificate, acting_user=secretariat, reason="Sheet forged")
+    certificate.refresh_from_db()
+    return cohort, certificate
+
+
+def test_bulk_issue_preview_lists_revoked_people_as_not_reissued(client, course, secretariat):
+    from tests.certificates.factories import completed_enrolment
+
+    cohort, revoked = _revoked_in_cohort(course, secretariat)
+    fresh = completed_enrolment(cohort=cohort)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("certificates_admin:bulk"), {"cohort": cohort.pk, "reason": "", "preview": "1"}
+    )
+    assert response.status_code == 200
+    rows = response.content.decode()
+    assert fresh.participant.full_name in rows
+    assert revoked.holder_name in rows and "revoked — not re-issued" in rows
+    assert not Certificate.objects.filter(status=CertificateStatus.VALID).exists()
+
+
+def test_bulk_issue_from_the_desk_keeps_revoked_revoked_and_mails_nobody_for_them(
+    client, course, secretariat, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    cohort, revoked = _revoked_in_cohort(course, secretariat)
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certificates_admin:bulk"), {"cohort": cohort.pk, "reason": "Workshop"}
+        )
+    run_page = client.get(response.url).content.decode()
+    assert "0 issued" in run_page
+    assert revoked.holder_name in run_page and "revoked — not re-issued" in run_page
+    revoked.refresh_from_db()
+    assert revoked.status == CertificateStatus.REVOKED
+    assert Certificate.objects.count() == 1 and mail.outbox == []
+
+
+def test_hand_issue_from_the_desk_refuses_a_revoked_one(client, course, secretariat):
+    cohort, revoked = _revoked_in_cohort(course, secretariat)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("certificates_admin:issue"),
+        {"cohort": cohort.pk, "email": revoked.participant.email, "reason": "Paper list"},
+    )
+    assert response.status_code == 200 and "re-issue" in response.content.decode()
+    assert Certificate.objects.count() == 1
+
+
+def test_the_secretariat_reissues_a_revoked_certificate_on_purpose(client, course, secretariat):
+    _cohort, revoked = _revoked_in_cohort(course, secretariat)
+    client.force_login(secretariat)
+    detail = reverse("certificates_admin:detail", kwargs={"pk": revoked.pk})
+    page = client.get(detail).content.decode()
+    assert reverse("certificates_admin:reissue", kwargs={"pk": revoked.pk}) in page
+    url = reverse("certificates_admin:reissue", kwargs={"pk": revoked.pk})
+    client.post(url, {"reissue-reason": ""})
+    assert Certificate.objects.count() == 1
+    response = client.post(url, {"reissue-reason": "Sheet was genuine after all"})
+    new = Certificate.objects.get(status=CertificateStatus.VALID)
+    assert response.url == reverse("certificates_admin:detail", kwargs={"pk": new.pk})
+    assert client.get(verify(revoked)).context["status"] == "revoked"
+
+
+# --- One public address -----------------------------------------------------------------
+
+
+def test_qr_code_and_pdf_link_use_the_portal_base_url(settings, participant, course):
+    from certificates.documents import certificate_document, issuer_snapshot
+
+    settings.PORTAL_BASE_URL = "https://academy.example.org"
+    certificate = issued_certificate(course=course, participant=participant)
+    document = certificate_document(certificate, issuer_snapshot(images=False))
+    # What the QR code encodes.
+    assert document.verify_url == (
+        f"https://academy.example.org/en/certificates/verify/{certificate.code}/"
+    )
+
+
+def test_issued_mail_links_use_the_portal_base_url(
+    settings, participant, course, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from certificates.services import certificate_issue
+    from tests.certificates.factories import completed_enrolment
+
+    settings.PORTAL_BASE_URL = "https://academy.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_issue(enrolment=completed_enrolment(course=course, participant=participant))
+    body = mail.outbox[0].body
+    assert "https://academy.example.org/en/certificates/" in body
+    assert "http://testserver" not in body

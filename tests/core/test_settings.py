@@ -15,7 +15,7 @@ def _run(args, tmp_path, **env):
     base = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "PORTAL_BASE_URL"))
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -37,6 +37,10 @@ def _run(args, tmp_path, **env):
     [
         ("DJANGO_SECRET_KEY", {"DJANGO_ALLOWED_HOSTS": "academy.example.org"}),
         ("DJANGO_ALLOWED_HOSTS", {"DJANGO_SECRET_KEY": GOOD_KEY}),
+        (
+            "PORTAL_BASE_URL",
+            {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": "academy.example.org"},
+        ),
     ],
 )
 def test_production_refuses_to_start_without(missing, present, tmp_path):
@@ -53,6 +57,7 @@ def test_check_deploy_is_clean(tmp_path):
         tmp_path,
         DJANGO_SECRET_KEY=GOOD_KEY,
         DJANGO_ALLOWED_HOSTS="academy.example.org",
+        PORTAL_BASE_URL="https://academy.example.org",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

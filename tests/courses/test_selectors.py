@@ -231,3 +231,13 @@ def test_attendance_sheet_marks_who_met_the_threshold(course):
     assert met[a.pk] == (67, True)
     assert sorted(met.values()) == [(0, False), (67, True)]
     assert all(r["enrolment"].status == EnrolmentStatus.ACTIVE for r in sheet["rows"])
+
+
+@pytest.mark.parametrize(
+    ("present", "days", "threshold", "met"),
+    [(2, 3, 60, True), (1, 3, 60, False), (3, 5, 60, True), (0, 0, 0, False), (4, 5, 80, True)],
+)
+def test_one_attendance_threshold_rule(present, days, threshold, met):
+    from courses.selectors import attendance_threshold_met
+
+    assert attendance_threshold_met(present=present, days=days, threshold=threshold) is met

@@ -1,7 +1,9 @@
 """The demo learner downloads a certificate and checks its verification link; the
-secretariat revokes it in the admin, and the same link then shows it revoked."""
+secretariat revokes it in the admin, and the same link then shows it revoked; a bulk
+issue afterwards lists the learner as "revoked — not re-issued" and mails nobody."""
 
 import pytest
+from django.core import mail
 from pypdf import PdfReader
 
 from certificates.demo import load_settings
@@ -27,7 +29,7 @@ def log_in(page, email: str) -> None:
 def test_learner_downloads_and_verifies_secretariat_revokes(
     page, browser, live_server, screenshot, settings, tmp_path
 ):
-    settings.CERTIFICATES_BASE_URL = live_server.url
+    settings.PORTAL_BASE_URL = live_server.url
     load_settings()
     learner = UserFactory(email="learner@example.org", role="Learners")
     participant = ParticipantFactory(
@@ -73,6 +75,23 @@ def test_learner_downloads_and_verifies_secretariat_revokes(
     staff.wait_for_load_state()
     assert "revoked" in staff.get_by_test_id("certificate-status").inner_text().lower()
     screenshot(staff, "admin-revoked")
+
+    # A bulk issue for the course lists the learner as not re-issued, and issues nothing.
+    mail.outbox.clear()
+    staff.goto("/admin/certificates/bulk/")
+    staff.get_by_label("Course").select_option(label=course.title)
+    staff.get_by_role("button", name="Preview").click()
+    preview = staff.get_by_test_id("bulk-preview").inner_text()
+    assert "Oyunchimeg Batbayar" in preview and "revoked — not re-issued" in preview
+    screenshot(staff, "admin-bulk-preview-revoked")
+    staff.get_by_role("button", name="Issue", exact=True).click()
+    staff.wait_for_url("**/admin/certificates/bulk/*/")
+    staff.wait_for_function("!document.querySelector('meta[http-equiv=refresh]')")
+    assert "0 issued" in staff.content()
+    assert "revoked — not re-issued" in staff.get_by_test_id("run-revoked").inner_text()
+    screenshot(staff, "admin-bulk-run-revoked")
+    assert Certificate.objects.get().status == "revoked"
+    assert mail.outbox == []
     staff_context.close()
 
     page.goto(verify_url)

@@ -1,19 +1,22 @@
-"""``issue_certificates (--cohort SLUG | --course SLUG)``: issue every earned certificate."""
+"""``issue_certificates (--cohort SLUG | --course SLUG) [--dry-run]``: issue earned certificates."""
 
 import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from certificates.documents import verify_url
+from certificates.selectors import bulk_issue_preview
 from certificates.services import issue_run_create, issue_run_execute
 
 
 class Command(BaseCommand):
     help = (
         "Issue the certificates a cohort or course has earned. Prints one line per "
-        "certificate (serial, holder, verification URL); progress goes to stderr. "
+        "certificate (serial, holder, verification URL); progress goes to stderr, and so "
+        "does one line per person whose certificate was revoked and is not re-issued. "
         "All or nothing: on an error no certificate of the run is kept."
     )
 
@@ -23,12 +26,26 @@ class Command(BaseCommand):
         target.add_argument("--course", metavar="SLUG", help="the course page's slug")
         parser.add_argument("--reason", default="", help="kept in each certificate's history")
         parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="list who would be issued a certificate and who not, and write nothing",
+        )
+        parser.add_argument(
             "--background",
             action="store_true",
             help="queue the run for the task worker instead of running it here",
         )
 
-    def handle(self, *args, cohort=None, course=None, reason="", background=False, **options):
+    def handle(
+        self,
+        *args,
+        cohort=None,
+        course=None,
+        reason="",
+        background=False,
+        dry_run=False,
+        **options,
+    ):
         from courses.models import Cohort, CoursePage
 
         target = {}
@@ -40,6 +57,17 @@ class Command(BaseCommand):
             target["course"] = CoursePage.objects.filter(slug=course).first()
             if target["course"] is None:
                 raise CommandError(f"No course has the slug {course!r}.")
+        preview = bulk_issue_preview(**target)
+        not_reissued = [
+            f"{certificate.holder_name}\t{_('revoked — not re-issued')}\t{certificate.serial}"
+            for _enrolment, certificate in preview.revoked
+        ]
+        if dry_run:
+            for enrolment in preview.to_issue:
+                self.stdout.write(f"{enrolment.participant.full_name}\t{_('to be issued')}")
+            for line in not_reissued:
+                self.stdout.write(line)
+            return
         run = issue_run_create(reason=reason, enqueue=background, **target)
         if background:
             self.stdout.write(f"Queued bulk issue {run.pk}; the task worker carries it out.")
@@ -62,4 +90,6 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from error
         finally:
             bar.close()
+        for line in not_reissued:
+            self.stderr.write(line)
         self.stderr.write(f"{run.issued} certificates issued.")
