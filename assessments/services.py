@@ -678,6 +678,7 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
     from courses.models import CourseInstructor
     from portal.accounts.models import User
     from portal.accounts.roles import Role
+    from portal.core import links
 
     questions = []
     for question in Question.objects.filter(pk__in=question_ids).prefetch_related("choices"):
@@ -696,7 +697,6 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
     addresses = sorted(set(users.filter(is_active=True).values_list("email", flat=True)))
     if not addresses:
         return 0
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "quiz": quiz,
@@ -704,8 +704,9 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
                 {
                     "title": question.title,
                     "problems": problems,
-                    "url": base
-                    + reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]),
+                    "url": links.absolute_url(
+                        reverse("wagtailsnippets_assessments_question:edit", args=[question.pk])
+                    ),
                 }
                 for question, problems in questions
             ],
