@@ -504,7 +504,7 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
         question = Question(
             title=draft.title, locale=Locale.objects.get_for_language(source_language)
         )
-    for name in (
+    names = (
         "kind",
         "text",
         "points",
@@ -516,16 +516,28 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
         "tolerance_kind",
         "band_mode",
         "band_answer",
-    ):
+    )
+    before = {name: getattr(question, name) for name in names}
+    for name in names:
         setattr(question, name, getattr(draft, name))
     question.full_clean(exclude=["image"])
     categories = [
         QuestionCategory.objects.get_or_create(kind=kind, name=name)[0]
         for kind, name in draft.categories
     ]
-    # A ParentalManyToManyField is written when the question is saved.
-    question.categories.set(categories)
-    question.save()
+    same_categories = not created and {c.pk for c in question.categories.all()} == {
+        c.pk for c in categories
+    }
+    # An unchanged question is not saved again: saving marks it edited, which
+    # makes its translations (and their revisions) be synchronised anew.
+    if (
+        created
+        or not same_categories
+        or any(before[name] != getattr(question, name) for name in names)
+    ):
+        # A ParentalManyToManyField is written when the question is saved.
+        question.categories.set(categories)
+        question.save()
     # Choices are updated in place, position by position: their ids (named by
     # attempts) and translation keys (which link their translations) stay.
     existing = list(question.choices.order_by("sort_order", "pk"))
@@ -630,10 +642,12 @@ def quiz_save(*, title: str, questions: list[Question], **fields) -> tuple[Quiz,
     created = quiz is None
     if created:
         quiz = Quiz(title=title, locale=Locale.objects.get_for_language(source_language))
+    changed = created or any(getattr(quiz, name) != value for name, value in fields.items())
     for name, value in fields.items():
         setattr(quiz, name, value)
     quiz.full_clean(exclude=["course"])
-    quiz.save()
+    if changed:  # as for questions: an unchanged quiz is not marked edited
+        quiz.save()
     wanted = [q.pk for q in questions]
     current = list(
         QuizSlot.objects.filter(quiz=quiz)
