@@ -12,10 +12,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: help run test lint format bench migrate demo worker messages clean
+.PHONY: help run dev test lint format bench migrate demo worker messages clean
+
+# The address being served is the public base URL, so that QR codes, e-mails and
+# credentials made while serving point at it (HOST=… PORT=… change all three).
+run dev demo: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
+run dev demo: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+run dev: export DJANGO_ALLOWED_HOSTS ?= $(HOST)
 
 help:
 	@echo "make run    set up this machine and serve the portal with demo data on http://$(HOST):$(PORT)"
+	@echo "            (gunicorn and the task worker, as in production, on SQLite)"
+	@echo "make dev    the same with Django's autoreloading development server"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   ruff check, ruff format --check, makemigrations --check"
 	@echo "make bench  run the benchmarks under bench/"
@@ -35,15 +43,23 @@ migrate: venv
 demo: migrate
 	$(PY) manage.py load_demo_data
 
-# The task worker runs beside the server and both stop together on Ctrl-C.
+# Served the way production serves: gunicorn's threaded workers with DEBUG off,
+# and the task worker beside them; all stop together on Ctrl-C.
 run: demo
 	@echo "Serving Flyway Academy on http://$(HOST):$(PORT)/ — demo log-ins are in README.md"
 	@trap 'kill 0' EXIT INT TERM; \
-	$(PY) manage.py db_worker --interval 1 & \
-	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	$(PY) manage.py task_worker --interval 1 & \
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) portal.wsgi
+
+# For working on the code: the development server reloads on every change.
+dev: demo
+	@echo "Serving Flyway Academy (development server) on http://$(HOST):$(PORT)/"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py task_worker --interval 1 & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: venv
-	$(PY) manage.py db_worker
+	$(PY) manage.py task_worker
 
 test: venv
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)

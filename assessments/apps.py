@@ -6,3 +6,31 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     label = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self):
+        from courses.signals import enrolments_combining
+        from portal.registry.signals import participant_merging
+
+        from . import receivers
+
+        participant_merging.connect(
+            receivers.participant_merging, dispatch_uid="assessments_participant_merging"
+        )
+        enrolments_combining.connect(
+            receivers.enrolments_combining, dispatch_uid="assessments_enrolments_combining"
+        )
+
+        # A quiz is saved, not published: its title and introduction on the
+        # course pages change for anonymous readers too, so cached pages go.
+        from django.db.models.signals import post_delete, post_save
+
+        from portal.core.page_cache import content_changed_receiver
+
+        from .models import Quiz
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                content_changed_receiver,
+                sender=Quiz,
+                dispatch_uid=f"assessments_quiz_page_cache_{signal is post_save}",
+            )

@@ -1,8 +1,8 @@
 """Spreadsheet bytes from plain rows; no ORM here.
 
-Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return) are prefixed with an apostrophe, so
-that a learner's name such as ``=HYPERLINK(...)`` stays text.
+Cells that a spreadsheet would run as a formula are neutralised by the one
+neutraliser (``portal.core.spreadsheets.neutralise``), so that a learner's name
+such as ``=HYPERLINK(...)`` stays text.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from portal.core.spreadsheets import neutralise
 
 
-def neutralise(value):
-    """Make a cell value safe for spreadsheets; numbers and dates pass unchanged."""
+def cell_value(value):
+    """A value as an export cell: text neutralised; numbers and dates pass unchanged."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -28,29 +28,26 @@ def neutralise(value):
         return value
     if isinstance(value, datetime):
         return value.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+    return neutralise(str(value))
 
 
 def rows_to_csv(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([neutralise(h) for h in header])
+    writer.writerow([cell_value(h) for h in header])
     for row in rows:
-        writer.writerow([neutralise(v) for v in row])
+        writer.writerow([cell_value(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def rows_to_xlsx(header: Sequence[str], rows: Iterable[Sequence], *, title: str = "Sheet") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append([neutralise(h) for h in header])
+    sheet.append([cell_value(h) for h in header])
     for row in rows:
         cells = []
         for value in row:
-            value = neutralise(value)
+            value = cell_value(value)
             cells.append(float(value) if isinstance(value, Decimal) else value)
         sheet.append(cells)
     buffer = io.BytesIO()

@@ -24,13 +24,13 @@ database; ``question_import`` in services writes the result.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from portal.core.spreadsheets import SpreadsheetError, spreadsheet_read
 
 from .grading import BAND_COLOURS, BAND_SLOTS, MAX_BANDS_PER_SLOT
 from .models import BandMode, CategoryKind, MultipleScoring, QuestionKind, ToleranceKind
@@ -72,40 +72,25 @@ class QuestionDraft:
 
 
 def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
-    """Rows of a .csv or .xlsx file as dicts keyed by lower-case header."""
-    if name.lower().endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFileError(_("Save the CSV file as UTF-8.")) from None
-        reader = csv.reader(io.StringIO(text))
-        table = list(reader)
-    elif name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+    """Rows of a .csv or .xlsx file as dicts keyed by lower-case header.
 
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:
-            raise ImportFileError(_("The file is not a readable .xlsx workbook.")) from error
-        sheet = workbook.worksheets[0]
-        table = [
-            ["" if cell is None else str(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    else:
-        raise ImportFileError(_("Upload an .xlsx or .csv file."))
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    header = [h.strip().lower() for h in table[0]]
+    Read by the portal's one spreadsheet reader (``portal.core.spreadsheets``):
+    encodings, the size cap, the sheet and formulas are handled there.
+
+    Raises:
+        ImportFileError: the file cannot be read, or required columns are missing.
+    """
+    try:
+        table = spreadsheet_read(content, name=name, row_limit=MAX_ROWS)
+    except SpreadsheetError as error:
+        raise ImportFileError(str(error)) from None
+    header = [h.strip().lower() for h in table.header]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise ImportFileError(_("Columns missing: %(columns)s.") % {"columns": ", ".join(missing)})
-    if len(table) - 1 > MAX_ROWS:
-        raise ImportFileError(_("At most %(count)d questions per file.") % {"count": MAX_ROWS})
     return [
-        {header[i]: (value or "").strip() for i, value in enumerate(row) if i < len(header)}
-        for row in table[1:]
-        if any((value or "").strip() for value in row)
+        {header[i]: value for i, value in enumerate(cells) if i < len(header)}
+        for _number, cells in table.rows
     ]
 
 

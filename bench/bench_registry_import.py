@@ -160,7 +160,7 @@ def baseline(path: Path) -> float:
 
 
 def main() -> int:
-    from portal.registry.imports import import_apply, import_plan, table_read
+    from courses.imports import import_apply, import_plan, table_read
     from portal.registry.models import Participant, ParticipantHistory
 
     call_command("migrate", verbosity=0)
@@ -205,7 +205,9 @@ def main() -> int:
         f"import: {total:.2f} s (read {read - start:.2f} s, check {checked - read:.2f} s, "
         f"write {done - checked:.2f} s) = {total / floor:.1f} x baseline"
     )
-    print(f"re-import check: {again:.2f} s, would change {replan.created + replan.updated} rows")
+    resummary = replan.summary()
+    changed = resummary["created"] + resummary["updated"]
+    print(f"re-import check: {again:.2f} s, would change {changed} rows")
     print(f"created: {summary['created']}, participants: {Participant.objects.count()}")
     ok = (
         total <= BAR_SECONDS

@@ -7,8 +7,6 @@ cohort's PDFs as one ZIP. Everyone else gets 404.
 
 from __future__ import annotations
 
-import tempfile
-import zipfile
 from functools import wraps
 
 from django.contrib import messages
@@ -21,12 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
+from .archives import cohort_archive_request
 from .forms import BulkIssueForm, HandIssueForm, ReasonForm
-from .models import Certificate, IssueRun
+from .models import Certificate, CohortArchive, IssueRun, IssueRunStatus
 from .selectors import bulk_issue_preview, cohort_certificates, issue_runs_recent
 
 PAGE_SIZE = 50
-ZIP_IN_MEMORY = 16 * 1024 * 1024
 
 
 def is_secretariat(user) -> bool:
@@ -207,24 +205,56 @@ def issue_run(request, pk: int):
 
 
 @secretariat_only
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def cohort_zip(request, cohort_id: int):
-    """Every valid certificate PDF of a cohort, in one ZIP, for printing."""
+    """A cohort's PDFs in one ZIP: GET offers to prepare it, POST queues it.
+
+    The archive is built by the task worker (a large cohort takes longer than a
+    request may) and downloaded from the archive's page when ready.
+    """
     from courses.models import Cohort
 
     cohort = get_object_or_404(Cohort, pk=cohort_id)
-    # Spooled: a large cohort's archive goes to a temporary file, not memory.
-    buffer = tempfile.SpooledTemporaryFile(max_size=ZIP_IN_MEMORY)  # noqa: SIM115 — the response closes it
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for certificate in cohort_certificates(cohort=cohort):
-            if not certificate.pdf:
-                continue
-            with certificate.pdf.open("rb") as handle:
-                archive.writestr(f"{certificate.serial}.pdf", handle.read())
-    buffer.seek(0)
+    if request.method == "POST":
+        archive = cohort_archive_request(cohort=cohort, acting_user=request.user)
+        return redirect("certificates_admin:archive", pk=archive.pk)
+    return TemplateResponse(
+        request,
+        "certificates/admin/cohort_zip.html",
+        {
+            "cohort": cohort,
+            "count": cohort_certificates(cohort=cohort).count(),
+            "archives": CohortArchive.objects.filter(cohort=cohort)[:5],
+            "header_title": _("Certificates of %(cohort)s as a ZIP") % {"cohort": cohort},
+        },
+    )
+
+
+@secretariat_only
+@require_http_methods(["GET"])
+def cohort_archive(request, pk: int):
+    """A cohort ZIP's progress; the page reloads itself until it is ready."""
+    archive = get_object_or_404(CohortArchive.objects.select_related("cohort"), pk=pk)
+    return TemplateResponse(
+        request,
+        "certificates/admin/cohort_archive.html",
+        {
+            "archive": archive,
+            "header_title": _("Certificates ZIP: %(target)s") % {"target": archive},
+        },
+    )
+
+
+@secretariat_only
+@require_http_methods(["GET"])
+def cohort_archive_download(request, pk: int):
+    """The finished ZIP, read from the shared storage."""
+    archive = get_object_or_404(CohortArchive.objects.select_related("cohort"), pk=pk)
+    if archive.status != IssueRunStatus.DONE or not archive.file:
+        raise Http404
     return FileResponse(
-        buffer,
+        archive.file.open("rb"),
         as_attachment=True,
-        filename=f"certificates-{cohort.slug}.zip",
+        filename=f"certificates-{archive.cohort.slug}.zip",
         content_type="application/zip",
     )

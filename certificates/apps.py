@@ -6,3 +6,24 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from courses.signals import enrolments_combining
+        from portal.registry.signals import participant_merging
+
+        from . import receivers
+
+        participant_merging.connect(
+            receivers.participant_merging, dispatch_uid="certificates_participant_merging"
+        )
+        enrolments_combining.connect(
+            receivers.enrolments_combining, dispatch_uid="certificates_enrolments_combining"
+        )
+
+        # Courses previews what a completion would do (the participant import)
+        # without importing this app: it asks the previewers registered here.
+        from courses.hooks import completion_previewer_register
+
+        from .selectors import completion_preview
+
+        completion_previewer_register(completion_preview)

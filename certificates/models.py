@@ -285,6 +285,48 @@ class IssueRun(models.Model):
         return round(100 * self.processed / self.total) if self.total else 100
 
 
+class CohortArchive(models.Model):
+    """One ZIP of a cohort's valid certificate PDFs, built by the task worker.
+
+    Built outside the request (a large cohort's archive takes longer than a
+    request may), stored on the shared file storage, and downloaded from there
+    by whichever server the secretariat reaches.
+    """
+
+    cohort = models.ForeignKey(
+        "courses.Cohort", on_delete=models.CASCADE, related_name="+", verbose_name=_("cohort")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=IssueRunStatus, default=IssueRunStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(_("certificates"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    file = models.FileField(_("file"), upload_to="certificates/archives/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cohort certificates archive")
+        verbose_name_plural = _("cohort certificates archives")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 0
+
+
 @register_setting(icon="doc-full")
 class CertificateSettings(ClusterableModel, BaseSiteSetting):
     """The issuer as certificates and credentials name it, and who signs."""

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from courses.hooks import CompletionConsequence
+
 from .models import Certificate, CertificateStatus, IssueRun
 
 
@@ -211,3 +213,41 @@ def cohort_certificates(*, cohort) -> QuerySet[Certificate]:
 
 def issue_runs_recent(limit: int = 20) -> QuerySet[IssueRun]:
     return IssueRun.objects.select_related("cohort", "course", "requested_by")[:limit]
+
+
+def completion_preview(*, candidates, send_email: bool) -> dict:
+    """What completing these enrolments would do here: the completion previewer.
+
+    Registered with ``courses.hooks.completion_previewer_register`` (see its
+    contract). Two queries whatever the number of candidates.
+
+    - the participant holds a valid certificate for the course: ``held``,
+      nothing issued;
+    - the participant's certificate for the course was revoked (in any cohort):
+      ``revoked`` — automatic issue does not bring it back, nothing issued
+      (the same rule as ``enrolment_is_eligible``);
+    - otherwise a certificate is issued, and e-mailed when ``send_email``.
+
+    Returns:
+        ``{candidate.key: courses.hooks.CompletionConsequence}`` for every candidate.
+    """
+    participant_ids = {c.participant_id for c in candidates if c.participant_id}
+    held = set(
+        Certificate.objects.filter(
+            participant_id__in=participant_ids, status=CertificateStatus.VALID
+        ).values_list("participant_id", "course_id")
+    )
+    revoked = set(
+        Certificate.objects.filter(
+            participant_id__in=participant_ids, status=CertificateStatus.REVOKED
+        ).values_list("participant_id", "course_id")
+    )
+    found = {}
+    for candidate in candidates:
+        if (candidate.participant_id, candidate.course_id) in held:
+            found[candidate.key] = CompletionConsequence(held=True)
+        elif (candidate.participant_id, candidate.course_id) in revoked:
+            found[candidate.key] = CompletionConsequence(revoked=True)
+        else:
+            found[candidate.key] = CompletionConsequence(certificate=True, email=send_email)
+    return found

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import CoursePage
 from portal.reporting.services import participation_facts_refresh
 
 from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
@@ -267,8 +268,11 @@ def _certificate_issue(
     return certificate
 
 
-def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
+def certificate_issue_if_eligible(*, enrolment, notify: bool = True) -> Certificate | None:
     """Issue the certificate ``enrolment`` has earned, if it has; idempotent.
+
+    Args:
+        notify: e-mail the holder (see ``certificate_issue``).
 
     Returns:
         The participant's valid certificate for the course, or None when the
@@ -282,7 +286,7 @@ def certificate_issue_if_eligible(*, enrolment) -> Certificate | None:
         return existing
     if not enrolment_is_eligible(enrolment=enrolment):
         return None
-    return certificate_issue(enrolment=enrolment)
+    return certificate_issue(enrolment=enrolment, notify=notify)
 
 
 def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) -> Certificate:
@@ -362,12 +366,53 @@ def certificate_reissue(*, certificate: Certificate, acting_user, reason: str) -
             expires_at=old.expires_at,
             notify=True,
         )
-        old.superseded_by = new
-        old.save(update_fields=["superseded_by"])
-        CertificateEvent.objects.create(
-            certificate=old, action=action, acting_user=acting_user, reason=reason
-        )
+        if action == CertificateEvent.Action.REISSUED:
+            old.superseded_by = new
+            old.save(update_fields=["superseded_by"])
+            CertificateEvent.objects.create(
+                certificate=old, action=action, acting_user=acting_user, reason=reason
+            )
+        else:
+            certificate_supersede(certificate=old, by=new, acting_user=acting_user, reason=reason)
     return new
+
+
+def certificate_supersede(
+    *, certificate: Certificate, by: Certificate, acting_user, reason: str
+) -> Certificate:
+    """Mark ``certificate`` superseded by ``by`` and write its own "superseded" event.
+
+    Its verification link goes on answering ("superseded"); its events stay
+    its own. Used by re-issue and when a participant merge leaves one person
+    with two valid certificates for one course.
+
+    Args:
+        certificate: the certificate that stops being valid.
+        by: the certificate that replaces it (same course).
+        acting_user: who did it.
+        reason: why; written to the event.
+
+    Returns:
+        ``certificate``, saved.
+
+    Raises:
+        ValidationError: ``by`` is ``certificate`` itself or for another course.
+    """
+    if by.pk == certificate.pk or by.course_id != certificate.course_id:
+        raise ValidationError(
+            _("A certificate can only be superseded by another one for the same course.")
+        )
+    certificate.status = CertificateStatus.SUPERSEDED
+    certificate.superseded_by = by
+    certificate.save(update_fields=["status", "superseded_by"])
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        action=CertificateEvent.Action.SUPERSEDED,
+        acting_user=acting_user,
+        reason=reason.strip(),
+    )
+    participation_facts_refresh(participant_ids=[certificate.participant_id])
+    return certificate
 
 
 # --- Bulk issue -----------------------------------------------------------------
@@ -400,6 +445,38 @@ def _run_update(run: IssueRun, **fields) -> None:
     for name, value in fields.items():
         setattr(run, name, value)
     IssueRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def _still_to_issue(prepared: list[Certificate]) -> list[Certificate]:
+    """Of ``prepared``, those nobody issued (or revoked) while their PDFs rendered.
+
+    Two bulk issues of one cohort may run at once (two secretariat members, two
+    workers). Locking the courses' rows makes the second wait until the first has
+    committed; it then finds those certificates written and leaves them out
+    instead of failing on the one-valid-certificate constraint. The PDFs of the
+    ones left out are deleted. Call inside the transaction that writes.
+    """
+    course_ids = sorted({c.course_id for c in prepared})
+    list(
+        CoursePage.objects.select_for_update(of=("self",))
+        .filter(pk__in=course_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    taken = set(
+        Certificate.objects.filter(
+            participant_id__in={c.participant_id for c in prepared},
+            course_id__in=course_ids,
+            status__in=(CertificateStatus.VALID, CertificateStatus.REVOKED),
+        ).values_list("participant_id", "course_id")
+    )
+    kept = []
+    for certificate in prepared:
+        if (certificate.participant_id, certificate.course_id) in taken:
+            certificate.pdf.delete(save=False)
+        else:
+            kept.append(certificate)
+    return kept
 
 
 def issue_run_execute(
@@ -456,6 +533,7 @@ def issue_run_execute(
                 _run_update(run, processed=index)
         reason = run.reason or _("Bulk issue for %(target)s.") % {"target": run}
         with transaction.atomic():
+            prepared = _still_to_issue(prepared)
             created = Certificate.objects.bulk_create(prepared)
             CertificateEvent.objects.bulk_create(
                 CertificateEvent(

@@ -4,12 +4,14 @@ from django.tasks import task
 
 
 @task()
-def certificate_issue_task(enrolment_id: int) -> int | None:
+def certificate_issue_task(enrolment_id: int, notify: bool = True) -> int | None:
     """Issue the certificate an enrolment has earned; idempotent.
 
     Courses enqueue this on commit when an enrolment turns complete (and on
     attendance at or above the threshold). Running it again, or for an
-    enrolment that has not earned one, changes nothing.
+    enrolment that has not earned one, changes nothing. ``notify``: False
+    issues it without e-mailing the holder (attendance of a past workshop
+    imported with e-mails off).
 
     Returns:
         The pk of the participant's valid certificate for the course, or None.
@@ -25,7 +27,7 @@ def certificate_issue_task(enrolment_id: int) -> int | None:
     )
     if enrolment is None:
         return None
-    certificate = certificate_issue_if_eligible(enrolment=enrolment)
+    certificate = certificate_issue_if_eligible(enrolment=enrolment, notify=notify)
     return certificate.pk if certificate else None
 
 
@@ -57,3 +59,19 @@ def certificate_notify_task(certificate_ids: list[int]) -> int:
         pk__in=certificate_ids
     )
     return sum(certificate_issued_send(certificate=certificate) for certificate in certificates)
+
+
+@task()
+def cohort_archive_task(archive_id: int) -> int:
+    """Build a cohort's certificates ZIP (see ``archives.cohort_archive_build``).
+
+    Returns:
+        How many PDFs the archive holds.
+    """
+    from .archives import cohort_archive_build
+    from .models import CohortArchive
+
+    archive = CohortArchive.objects.select_related("cohort").filter(pk=archive_id).first()
+    if archive is None:
+        return 0
+    return cohort_archive_build(archive=archive).processed

@@ -37,6 +37,12 @@ def register_certificates_admin_urls():
         path("bulk/", admin_views.bulk_issue, name="bulk"),
         path("bulk/<int:pk>/", admin_views.issue_run, name="run"),
         path("cohort/<int:cohort_id>/certificates.zip", admin_views.cohort_zip, name="cohort_zip"),
+        path("archives/<int:pk>/", admin_views.cohort_archive, name="archive"),
+        path(
+            "archives/<int:pk>/download/",
+            admin_views.cohort_archive_download,
+            name="archive_download",
+        ),
     ]
     return [
         path("certificates/", include((urls, "certificates_admin"), namespace="certificates_admin"))

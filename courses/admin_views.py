@@ -10,16 +10,23 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
 
+from portal.registry.admin_views import RegistryAdminMixin
+from portal.registry.models import ImportJob
 from portal.reporting.services import participation_facts_refresh
 
 from . import selectors, services
+from .forms import ImportUploadForm
+from .imports import summary_message
+from .imports.jobs import import_job_confirm, import_job_create
 from .models import Cohort
 
 
@@ -168,3 +175,58 @@ def _staff_only(view):
 
 my_courses = _staff_only(my_courses)
 course_learners = _staff_only(course_learners)
+
+
+# --- Participant list import (the registry's menu; courses owns the import) -----------
+
+
+class ImportUploadView(RegistryAdminMixin, FormView):
+    """Upload a participant list; it is checked and previewed before anything is written."""
+
+    permission_required = "add"
+    template_name = "registry/admin/import_upload.html"
+    form_class = ImportUploadForm
+    page_title = gettext_lazy("Import participants")
+
+    def form_valid(self, form):
+        job = import_job_create(
+            upload=form.cleaned_data["file"],
+            cohort_slug=form.cleaned_data["cohort"],
+            send_email=not form.cleaned_data["no_email"],
+            acting_user=self.request.user,
+        )
+        return redirect("registry_import:job", job.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_jobs"] = ImportJob.objects.select_related("created_by")[:10]
+        return context
+
+
+class ImportJobView(RegistryAdminMixin, TemplateView):
+    """The preview of an upload, then its progress and result; refreshes while working."""
+
+    permission_required = "add"
+    template_name = "registry/admin/import_job.html"
+    page_title = gettext_lazy("Import participants")
+
+    @cached_property
+    def job(self) -> ImportJob:
+        return get_object_or_404(ImportJob, pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        try:
+            import_job_confirm(job=self.job, acting_user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("registry_import:job", self.job.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.job
+        context.update(job=job, page_subtitle=job.original_name)
+        if job.preview:
+            context["preview_message"] = summary_message(job.preview, dry_run=True)
+        if job.summary:
+            context["summary_message"] = summary_message(job.summary)
+        return context

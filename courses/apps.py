@@ -15,8 +15,14 @@ class CoursesConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import handlers
+        from portal.registry.signals import participant_merging
+
+        from . import handlers, receivers
         from .models import ModulePage
+
+        participant_merging.connect(
+            receivers.participant_merging, dispatch_uid="courses_participant_merging"
+        )
 
         page_published.connect(
             handlers.course_content_changed, dispatch_uid="courses_content_published"

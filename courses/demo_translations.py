@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from django.db import transaction
 from wagtail.models import Locale, Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import (
     LocaleSynchronization,
     String,
@@ -112,7 +113,15 @@ def translate_page(*, page: Page, translated: Page, locale: Locale) -> bool:
         # Saved as a draft, then published here rather than when the transaction
         # commits, so that a translation is in the tree, with its children counted,
         # before the translations of its children are placed under it.
-        translation.save_target(publish=False)
+        #
+        # A first translation is saved twice inside save_target: the copy's child
+        # rows (the course's instructors) are inserted, then replaced by the
+        # second save. Wagtail queues a reference-index task per saved row, so
+        # the replaced row's task would fail in the worker. The publish below
+        # saves the page, which queues the page's own task; that one indexes the
+        # page with the rows it has in the end.
+        with disable_reference_index_auto_update():
+            translation.save_target(publish=False)
         target = page.get_translation(locale)
         target.get_latest_revision().publish()
         return True

@@ -1,9 +1,11 @@
-"""Forms of the courses app: the catalogue filters and the cohort admin form."""
+"""Forms of the courses app: the catalogue filters, the cohort admin form, the list upload."""
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from portal.core.spreadsheets import max_bytes
 
 from .models import CohortMode, CourseLevel, CourseTopic
 
@@ -71,3 +73,40 @@ class CohortAdminForm(WagtailAdminModelForm):
             if len(dates) != len(set(dates)):
                 self.add_error(None, _("Each day may be listed only once."))
         return cleaned
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Participant list"),
+        help_text=_(
+            "A .csv (UTF-8) or .xlsx file with the columns email, given_name, family_name and "
+            "optionally native_name, gender, birth_year, country, organisation, "
+            "organisation_type, position, cohort, attended (the days present, as dates or "
+            "day numbers, for in-person cohorts)."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+    cohort = forms.SlugField(
+        label=_("Enrol everyone in cohort (slug)"), required=False, max_length=100
+    )
+
+    no_email = forms.BooleanField(
+        label=_("Do not e-mail anyone"),
+        required=False,
+        help_text=_(
+            "For a past workshop: attendance is recorded and certificates are still issued, "
+            "but nobody is e-mailed. The preview says which."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Give a .csv or .xlsx file."))
+        if upload.size > max_bytes():
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s; split it into smaller files.")
+                % {"size": f"{max_bytes() / (1024 * 1024):g} MB"}
+            )
+        return upload

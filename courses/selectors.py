@@ -117,19 +117,27 @@ def enrolment_attendance(*, enrolment: Enrolment) -> AttendanceSummary:
     )
 
 
-def enrolment_requirements_met(*, enrolment: Enrolment) -> bool:
+def enrolment_requirements_met(
+    *, enrolment: Enrolment, attendance: AttendanceSummary | None = None
+) -> bool:
     """Whether ``enrolment`` meets BRIEF §2's completion rule now (ignores ``completed_at``).
 
     Self-paced and scheduled online cohorts: every required live module done
     and every required assessment passed. In person: attendance at or above
     the cohort's threshold. Blended: both.
+
+    Args:
+        attendance: the attendance to judge by instead of the recorded one
+            (a preview of attendance about to be recorded).
     """
     from assessments.selectors import enrolment_assessments_passed
 
     cohort = enrolment.cohort
     needs_modules = cohort.mode != CohortMode.IN_PERSON
     needs_attendance = cohort.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED)
-    if needs_attendance and not enrolment_attendance(enrolment=enrolment).met:
+    if attendance is None and needs_attendance:
+        attendance = enrolment_attendance(enrolment=enrolment)
+    if needs_attendance and not attendance.met:
         return False
     if needs_modules:
         if enrolment_required_modules_left(enrolment=enrolment, course=cohort.course):
@@ -761,22 +769,33 @@ def attendance_import_state(
             enrolment_id__in=[e.pk for e in enrolments.values()]
         ).values_list("enrolment_id", "day_id", "present")
     }
+    return AttendanceImportState(
+        days=dict(days),
+        enrolments=enrolments,
+        recorded=recorded,
+        free_places=cohort_free_places(cohorts=cohorts),
+    )
+
+
+def cohort_free_places(*, cohorts: list[Cohort]) -> dict[int, int | None]:
+    """Places a newcomer can still take, by cohort id (None: no limit). One query.
+
+    Places held by the waiting list count as taken: a newcomer queues behind
+    it (``services.enrolment_create`` and ``enrolments_import`` apply this).
+    """
     taken = dict(
         Enrolment.objects.filter(
-            cohort_id__in=cohort_ids,
+            cohort_id__in=[c.pk for c in cohorts],
             status__in=[EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED],
         )
         .values("cohort_id")
         .annotate(n=Count("pk"))
         .values_list("cohort_id", "n")
     )
-    free_places = {
+    return {
         c.pk: None if c.capacity is None else max(c.capacity - taken.get(c.pk, 0), 0)
         for c in cohorts
     }
-    return AttendanceImportState(
-        days=dict(days), enrolments=enrolments, recorded=recorded, free_places=free_places
-    )
 
 
 def participant_cohort_enrolments(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -175,6 +176,76 @@ def enrolment_create(*, participant, cohort: Cohort, acting_user=None) -> Enrolm
 
 
 @transaction.atomic
+def enrolments_import(
+    *, pairs: list[tuple[Any, Cohort]], acting_user=None
+) -> dict[tuple[int, int], Enrolment]:
+    """Enrol many participants at once: the bulk variant of ``enrolment_create``.
+
+    The same rule for places: per cohort, in the order given, a new enrolment
+    takes a free place while there is one (places held by the waiting list
+    count as taken, since newcomers queue behind it) and joins the waiting
+    list after that (``selectors.cohort_free_places``). The cohorts are locked
+    for the transaction. A pair that is already enrolled (in any state) is
+    left as it is: re-opening a withdrawal goes through ``enrolment_create``.
+    The report's facts are refreshed once for all of them.
+
+    Args:
+        pairs: (``registry.Participant``, cohort) in the order places are given.
+        acting_user: who enrols them (the secretariat importing a list).
+
+    Returns:
+        The enrolments of every pair, new or existing, by (participant id, cohort id).
+
+    Raises:
+        ValidationError: a participant is anonymised.
+    """
+    from .selectors import cohort_free_places
+
+    if not pairs:
+        return {}
+    anonymised = [p for p, _c in pairs if p.anonymised_at is not None]
+    if anonymised:
+        raise ValidationError(_("An anonymised participant cannot be enrolled."))
+    cohorts = {
+        c.pk: c for c in Cohort.objects.select_for_update().filter(pk__in={c.pk for _p, c in pairs})
+    }
+    found = {
+        (e.participant_id, e.cohort_id): e
+        for e in Enrolment.objects.filter(
+            cohort_id__in=cohorts, participant_id__in={p.pk for p, _c in pairs}
+        )
+    }
+    free = cohort_free_places(cohorts=list(cohorts.values()))
+    now = timezone.now()
+    new = []
+    for participant, cohort in pairs:
+        key = (participant.pk, cohort.pk)
+        if key in found:
+            continue
+        places = free[cohort.pk]
+        status = (
+            EnrolmentStatus.ACTIVE if places is None or places > 0 else EnrolmentStatus.WAITLISTED
+        )
+        if places:
+            free[cohort.pk] = places - 1
+        enrolment = Enrolment(
+            participant=participant,
+            cohort=cohorts[cohort.pk],
+            status=status,
+            enrolled_at=now,
+            status_changed_at=now,
+        )
+        # As enrolment_create checks; the two keys are rows in hand (no query
+        # each), and the one-per-pair rule is the table's constraint.
+        enrolment.full_clean(exclude=["participant", "cohort"], validate_constraints=False)
+        found[key] = enrolment
+        new.append(enrolment)
+    Enrolment.objects.bulk_create(new, batch_size=500)
+    participation_facts_refresh(enrolment_ids=[e.pk for e in new])
+    return found
+
+
+@transaction.atomic
 def enrolment_withdraw(*, enrolment: Enrolment, acting_user=None) -> Enrolment:
     """Withdraw from a cohort (or leave its waiting list); frees the place for the next in line.
 
@@ -298,13 +369,21 @@ def attendance_record(
 
 @transaction.atomic
 def enrolment_attendance_set(
-    *, enrolment: Enrolment, present_dates: Iterable[datetime.date], acting_user
+    *,
+    enrolment: Enrolment,
+    present_dates: Iterable[datetime.date],
+    acting_user,
+    notify: bool = True,
 ) -> int:
     """Record one participant's row of the attendance sheet; then update completion.
 
     Present on the cohort's days in ``present_dates``, absent on its other
     days: what ticking that row of the sheet would record (the participant
     import fills attendance through this).
+
+    Args:
+        notify: False to complete without e-mailing the certificate earned
+            (a past workshop's attendance; see ``enrolment_completion_update``).
 
     Returns:
         How many cells changed (0 when the row already reads so).
@@ -330,7 +409,7 @@ def enrolment_attendance_set(
         ):
             changed += 1
     if changed:
-        enrolment_completion_update(enrolment=enrolment)
+        enrolment_completion_update(enrolment=enrolment, notify=notify)
     return changed
 
 
@@ -375,7 +454,7 @@ def attendance_sheet_save(
 # --- Completion ----------------------------------------------------------------
 
 
-def enrolment_completion_update(*, enrolment: Enrolment) -> bool:
+def enrolment_completion_update(*, enrolment: Enrolment, notify: bool = True) -> bool:
     """Set ``completed_at`` when the enrolment meets BRIEF §2's definition; the one place that does.
 
     A learner completes a course when every required live module is done and
@@ -384,6 +463,13 @@ def enrolment_completion_update(*, enrolment: Enrolment) -> bool:
     participants learn on site); a blended cohort needs both. A completion
     once earned is never removed. On the transition to complete the
     certificate task is enqueued after the transaction commits.
+
+    Args:
+        notify: passed on to the certificate issue: False issues the
+            certificate without e-mailing its holder (recording a past
+            workshop). Whatever carries completion up to the certificates app
+            (the task today, an ``enrolment_completed`` signal later) must
+            carry this flag with it.
 
     Returns:
         True when the enrolment is complete (already or now).
@@ -404,7 +490,7 @@ def enrolment_completion_update(*, enrolment: Enrolment) -> bool:
         if updated:
             participation_facts_refresh(enrolment_ids=[enrolment.pk])
             enrolment_id = enrolment.pk
-            transaction.on_commit(lambda: _certificate_issue_enqueue(enrolment_id))
+            transaction.on_commit(lambda: _certificate_issue_enqueue(enrolment_id, notify=notify))
     return True
 
 
@@ -421,10 +507,10 @@ def _completion_moment(enrolment: Enrolment):
     return now
 
 
-def _certificate_issue_enqueue(enrolment_id: int) -> None:
+def _certificate_issue_enqueue(enrolment_id: int, *, notify: bool = True) -> None:
     from certificates.tasks import certificate_issue_task
 
-    certificate_issue_task.enqueue(enrolment_id=enrolment_id)
+    certificate_issue_task.enqueue(enrolment_id=enrolment_id, notify=notify)
 
 
 def cohort_update_capacity(*, cohort: Cohort, capacity: int | None) -> list[Enrolment]:

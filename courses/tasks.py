@@ -21,3 +21,27 @@ def course_content_changed_task(course_id: int) -> int:
         return 0
     course_self_paced_cohort_ensure(course=course)
     return course_completions_update(course=course)
+
+
+@task()
+def import_check_task(job_id: int) -> None:
+    """Check an uploaded participant list and keep the preview on the job."""
+    from portal.registry.models import ImportJob, ImportStatus
+
+    from .imports.jobs import import_job_check
+
+    job = ImportJob.objects.filter(pk=job_id, status=ImportStatus.CHECKING).first()
+    if job is not None:
+        import_job_check(job=job)
+
+
+@task()
+def import_apply_task(job_id: int) -> None:
+    """Import a confirmed participant list (all or nothing). Does nothing if it already ran."""
+    from portal.registry.models import ImportJob, ImportStatus
+
+    from .imports.jobs import import_job_run
+
+    job = ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).first()
+    if job is not None:
+        import_job_run(job=job)

@@ -61,7 +61,16 @@ def register_courses_admin_urls():
             "cohorts/<int:cohort_id>/attendance/", admin_views.attendance_sheet, name="attendance"
         ),
     ]
-    return [path("courses/", include((urls, "courses_admin"), namespace="courses_admin"))]
+    # The participant list import keeps its registry address: it is the
+    # registry's menu entry, but it enrols and records attendance too.
+    import_urls = [
+        path("", admin_views.ImportUploadView.as_view(), name="upload"),
+        path("<int:pk>/", admin_views.ImportJobView.as_view(), name="job"),
+    ]
+    return [
+        path("courses/", include((urls, "courses_admin"), namespace="courses_admin")),
+        path("registry/import/", include((import_urls, "registry_import"))),
+    ]
 
 
 class LearnersMenuItem(MenuItem):

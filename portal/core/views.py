@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from .workers import task_queue_status
+
 logger = logging.getLogger(__name__)
 
 
@@ -35,13 +37,23 @@ def _cache_ok() -> bool:
 @never_cache
 @require_safe
 def healthz(request):
-    """Liveness and readiness: 200 when the database and the cache answer, else 503."""
+    """Liveness and readiness: 200 when the database and the cache answer, else 503.
+
+    ``tasks`` tells how background work is going (the oldest task waiting, the
+    workers' last heartbeat) without deciding the status: a web server whose
+    workers are away still serves its pages, and a load balancer must not take
+    it out for that. Monitoring alerts on those figures instead.
+    """
     checks = {
         "database": "ok" if _database_ok() else "unavailable",
         "cache": "ok" if _cache_ok() else "unavailable",
     }
     healthy = all(value == "ok" for value in checks.values())
+    try:
+        tasks = task_queue_status()
+    except DatabaseError:
+        tasks = None  # the database check above says so already
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        {"status": "ok" if healthy else "unavailable", "checks": checks, "tasks": tasks},
         status=200 if healthy else 503,
     )

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import django_filters
 from django.apps import apps
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -28,8 +28,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from . import exports, services
-from .forms import ImportUploadForm, MergeForm
-from .models import Gender, ImportJob, OrganisationType, Participant
+from .forms import MergeForm
+from .models import Gender, OrganisationType, Participant
 from .selectors import EXPORT_HEADERS, participant_export_rows
 from .validation import fold
 
@@ -251,12 +251,10 @@ class ParticipantInspectView(generic.InspectView):
 def related_counts(participant: Participant) -> list[tuple[str, int]]:
     """How many rows of each other model point at the participant (shown before a merge)."""
     result = []
-    for rel in Participant._meta.related_objects:
-        if rel.many_to_many:
-            continue
-        count = rel.related_model._base_manager.filter(**{rel.field.name: participant}).count()
+    for model, field_name in services.merge_relations():
+        count = model._base_manager.filter(**{field_name: participant}).count()
         if count:
-            result.append((str(rel.related_model._meta.verbose_name_plural), count))
+            result.append((str(model._meta.verbose_name_plural), count))
     return result
 
 
@@ -365,11 +363,19 @@ class ParticipantMergeView(RegistryAdminMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(
+        # The result is shown once, here: what moved per kind and the notes; the
+        # history row keeps the same record for later.
+        return TemplateResponse(
             self.request,
-            _("Merged into %(name)s.") % {"name": result.kept} + " " + " ".join(result.notes),
+            "registry/admin/merge_done.html",
+            {
+                **super().get_context_data(form=form),
+                "keep": result.kept,
+                "result": result,
+                "moved": result.moved_kinds,
+                "page_subtitle": str(result.kept),
+            },
         )
-        return redirect("registry_participant:inspect", self.keep.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -388,63 +394,6 @@ class ParticipantMergeView(RegistryAdminMixin, FormView):
             duplicate_counts=related_counts(duplicate) if duplicate else [],
             page_subtitle=str(self.keep),
         )
-        return context
-
-
-class ImportUploadView(RegistryAdminMixin, FormView):
-    permission_required = "add"
-    template_name = "registry/admin/import_upload.html"
-    form_class = ImportUploadForm
-    page_title = gettext_lazy("Import participants")
-
-    def form_valid(self, form):
-        job = services.import_job_create(
-            upload=form.cleaned_data["file"],
-            cohort_slug=form.cleaned_data["cohort"],
-            acting_user=self.request.user,
-        )
-        return redirect("registry_import:job", job.pk)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["recent_jobs"] = ImportJob.objects.select_related("created_by")[:10]
-        return context
-
-
-class ImportJobView(RegistryAdminMixin, TemplateView):
-    """The preview of an upload, then its progress and result; refreshes while working."""
-
-    permission_required = "add"
-    template_name = "registry/admin/import_job.html"
-    page_title = gettext_lazy("Import participants")
-
-    @cached_property
-    def job(self) -> ImportJob:
-        return get_object_or_404(ImportJob, pk=self.kwargs["pk"])
-
-    def post(self, request, *args, **kwargs):
-        try:
-            services.import_job_confirm(job=self.job, acting_user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        return redirect("registry_import:job", self.job.pk)
-
-    def get_context_data(self, **kwargs):
-        from .imports import summary_message
-
-        context = super().get_context_data(**kwargs)
-        job = self.job
-        context.update(job=job, page_subtitle=job.original_name)
-        if job.preview:
-            context["preview_message"] = summary_message(
-                {
-                    k: job.preview.get(k, 0)
-                    for k in ("rows", "created", "updated", "unchanged", "enrolled", "attendance")
-                },
-                dry_run=True,
-            )
-        if job.summary:
-            context["summary_message"] = summary_message(job.summary)
         return context
 
 

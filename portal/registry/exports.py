@@ -14,14 +14,14 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .validation import neutralise_formula
+from portal.core.spreadsheets import neutralise
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _safe(row: Sequence[Any]) -> list[Any]:
-    return ["" if value is None else neutralise_formula(value) for value in row]
+    return ["" if value is None else neutralise(value) for value in row]
 
 
 def csv_write(headers: Sequence[str], rows: Iterable[Sequence[Any]], output: io.TextIOBase) -> None:

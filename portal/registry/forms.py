@@ -1,4 +1,4 @@
-"""Forms of the registry: onboarding, profile, admin edit, merge and import upload.
+"""Forms of the registry: onboarding, profile, admin edit, and merge.
 
 Forms parse and show fields; the rules live in ``validation`` and the services,
 whose ``ValidationError`` views hand back to the form (``form.add_error``).
@@ -183,33 +183,3 @@ class MergeForm(forms.Form):
         help_text=_("The number (ID) of the other record; it is deleted after the merge."),
     )
     reason = forms.CharField(label=_("Reason"), max_length=500)
-
-
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Participant list"),
-        help_text=_(
-            "A .csv (UTF-8) or .xlsx file with the columns email, given_name, family_name and "
-            "optionally native_name, gender, birth_year, country, organisation, "
-            "organisation_type, position, cohort, attended (the days present, as dates or "
-            "day numbers, for in-person cohorts)."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-    cohort = forms.SlugField(
-        label=_("Enrol everyone in cohort (slug)"), required=False, max_length=100
-    )
-
-    def clean_file(self):
-        from .imports import max_bytes
-
-        upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Give a .csv or .xlsx file."))
-        if upload.size > max_bytes():
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)d MB; split it into smaller files.")
-                % {"mb": max_bytes() // (1024 * 1024)}
-            )
-        return upload

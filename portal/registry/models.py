@@ -252,6 +252,11 @@ class ImportJob(models.Model):
     file = models.FileField(_("file"), upload_to=import_upload_to)
     original_name = models.CharField(_("file name"), max_length=255)
     cohort_slug = models.SlugField(_("cohort"), max_length=100, blank=True)
+    send_email = models.BooleanField(
+        _("e-mail certificates"),
+        default=True,
+        help_text=_("Whether certificates earned by the imported attendance are e-mailed."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.CHECKING
     )

@@ -7,11 +7,12 @@ row (who, what, when, why) in the same transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,10 @@ from .models import (
     Participant,
     ParticipantHistory,
 )
+from .signals import participant_merging
+
+if TYPE_CHECKING:
+    from .imports import PeoplePlan
 
 # The fields a profile form, an import or a merge may set.
 PROFILE_FIELDS = (
@@ -101,8 +106,14 @@ def participant_diff(participant: Participant, values: dict[str, Any]) -> dict[s
     return changes
 
 
-def participant_validate(participant: Participant) -> None:
+def participant_validate(participant: Participant, *, email_unique_checked: bool = False) -> None:
     """Check a participant's values the way every form and service must.
+
+    Args:
+        participant: the participant as it would be saved.
+        email_unique_checked: the caller has already checked, for many
+            participants in one query, that no one else has the address
+            (the import); skips the query per participant.
 
     Raises:
         ValidationError: a dict of field → messages, every problem at once.
@@ -135,6 +146,10 @@ def participant_validate(participant: Participant) -> None:
         validation.validate_birth_year(participant.birth_year)
     except ValidationError as error:
         add("birth_year", error)
+    try:
+        validation.validate_country(participant.country)
+    except ValidationError as error:
+        add("country", error)
     if not isinstance(participant.links, list) or not all(
         isinstance(link, str) for link in participant.links
     ):
@@ -144,7 +159,7 @@ def participant_validate(participant: Participant) -> None:
             validation.validate_links(participant.links)
         except ValidationError as error:
             add("links", error)
-    if participant.email and "email" not in errors:
+    if participant.email and "email" not in errors and not email_unique_checked:
         clash = Participant.objects.filter(email__iexact=participant.email)
         if participant.pk:
             clash = clash.exclude(pk=participant.pk)
@@ -160,7 +175,15 @@ def participant_validate(participant: Participant) -> None:
         # Choices, lengths and constraints; e-mail and names are checked above
         # with better messages.
         participant.full_clean(
-            exclude=["email", "expertise", "user", "given_name", "family_name", "native_name"],
+            exclude=[
+                "email",
+                "expertise",
+                "user",
+                "given_name",
+                "family_name",
+                "native_name",
+                "country",
+            ],
             validate_constraints=False,
         )
     except ValidationError as error:
@@ -172,7 +195,8 @@ def participant_validate(participant: Participant) -> None:
             add(
                 name,
                 ValidationError(
-                    _("Keep this to %(max)s characters at most.") % {"max": max_length}
+                    _("This is %(length)d characters long; keep it to %(max)d.")
+                    % {"length": len(getattr(participant, name)), "max": max_length}
                 ),
             )
     if errors:
@@ -459,154 +483,92 @@ def account_delete(*, user, reason: str = "") -> None:
 
 @dataclass
 class MergeResult:
+    """What a merge did, filled in by the registry and by each app's merge step.
+
+    ``moved`` counts rows re-pointed from the duplicate to the kept participant,
+    per model label (``"assessments.Attempt"``); ``moved_kinds`` gives them with
+    their human, translated names. ``notes`` say what a reader of the history
+    should know (two enrolments combined, a certificate superseded). ``handled``
+    holds the relations (``"app.Model.field"``) that some step looks after.
+    """
+
     kept: Participant
     moved: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
+    handled: set[str] = field(default_factory=set)
 
-
-_EARLIER_FIELDS = ("enrolled_at", "created_at", "issued_at", "started_at", "recorded_at")
-
-
-def _sort_key(obj: models.Model):
-    for name in _EARLIER_FIELDS:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return (0, value, obj.pk)
-    return (1, obj.pk, obj.pk)
-
-
-def _unique_sets(model: type[models.Model], field_name: str) -> list[tuple[tuple[str, ...], Any]]:
-    """Field sets (with their condition) that must be unique and include ``field_name``."""
-    sets: list[tuple[tuple[str, ...], Any]] = []
-    field_obj = model._meta.get_field(field_name)
-    if field_obj.unique:
-        sets.append(((field_name,), None))
-    for together in model._meta.unique_together:
-        if field_name in together:
-            sets.append((tuple(together), None))
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, models.UniqueConstraint) and field_name in (
-            constraint.fields or ()
-        ):
-            sets.append((tuple(constraint.fields), constraint.condition))
-    return sets
-
-
-def _conflict(model, field_name: str, row, target) -> models.Model | None:
-    """The row pointing at ``target`` that ``row`` would clash with, if any."""
-    manager = model._base_manager
-    for fields, condition in _unique_sets(model, field_name):
-        lookup = {field_name: target}
-        for name in fields:
-            if name != field_name:
-                attname = model._meta.get_field(name).attname
-                lookup[attname] = getattr(row, attname)
-        candidates = manager.filter(**lookup)
-        if condition is not None:
-            if not manager.filter(condition, pk=row.pk).exists():
-                continue
-            candidates = candidates.filter(condition)
-        clash = candidates.exclude(pk=row.pk).first()
-        if clash is not None:
-            return clash
-    return None
-
-
-def _merge_rows(model, survivor, loser, result: MergeResult, depth: int = 0) -> bool:
-    """Point everything that points at ``loser`` at ``survivor``, then retire ``loser``.
-
-    A certificate is never deleted, as its verification link must go on
-    answering: it is marked superseded by the one kept instead.
-
-    Returns:
-        True when ``loser`` was kept (superseded) rather than deleted.
-    """
-    _move_related(model, survivor, loser, result, depth + 1)
-    if model._meta.label == "certificates.Certificate":
-        from certificates.models import CertificateStatus
-
-        loser.status = CertificateStatus.SUPERSEDED
-        loser.superseded_by = survivor
-        loser.save(update_fields=["status", "superseded_by"])
-        return True
-    loser.delete()
-    return False
-
-
-def _move_related(model, target, source, result: MergeResult, depth: int) -> None:
-    if depth > 5:  # a cycle in other apps' models; stop rather than loop
-        return
-    for rel in model._meta.related_objects:
-        if rel.many_to_many:
-            through = rel.through
-            if through is None:
-                continue
-            field_name = rel.field.m2m_reverse_field_name()
-            related_model = through
-        else:
-            related_model = rel.related_model
-            field_name = rel.field.name
-        if related_model is ParticipantHistory or related_model is ConsentRecord:
-            count = related_model._base_manager.filter(**{field_name: source}).update(
-                **{field_name: target}
-            )
-        else:
-            count = _move_rows(related_model, field_name, target, source, result, depth)
+    def moved_add(self, model: type[models.Model], count: int) -> None:
+        """Count ``count`` rows of ``model`` as moved (zero is not listed)."""
         if count:
-            label = str(related_model._meta.verbose_name_plural)
-            result.moved[label] = result.moved.get(label, 0) + count
+            label = model._meta.label
+            self.moved[label] = self.moved.get(label, 0) + count
+
+    def moved_count(self, model: type[models.Model]) -> int:
+        return self.moved.get(model._meta.label, 0)
+
+    @property
+    def moved_kinds(self) -> list[tuple[str, int]]:
+        """(kind, count) pairs, the kind in the reader's language, in a stable order."""
+        return [
+            (str(apps.get_model(label)._meta.verbose_name_plural), count)
+            for label, count in sorted(self.moved.items())
+        ]
+
+    def note(self, text: str) -> None:
+        self.notes.append(str(text))
+
+    def handles(self, model: type[models.Model], *field_names: str) -> None:
+        """Declare that the calling step moves ``model``'s rows through ``field_names``."""
+        self.handled.update(f"{model._meta.label}.{name}" for name in field_names)
 
 
-def _move_rows(model, field_name, target, source, result: MergeResult, depth: int) -> int:
-    rows = model._base_manager.filter(**{field_name: source})
-    if not _unique_sets(model, field_name):
-        return rows.update(**{field_name: target})
-    moved = 0
-    for row in list(rows):
-        clash = _conflict(model, field_name, row, target)
-        if clash is None:
-            setattr(row, field_name, target)
-            row.save(update_fields=[field_name])
-            moved += 1
-            continue
-        survivor, loser = sorted([row, clash], key=_sort_key)
-        result.notes.append(
-            _(
-                "Both had a %(kind)s for “%(what)s”; kept the earlier one (#%(kept)s) "
-                "and moved what belonged to the other (#%(dropped)s) onto it."
-            )
-            % {
-                "kind": model._meta.verbose_name,
-                "what": row,
-                "kept": survivor.pk,
-                "dropped": loser.pk,
-            }
-        )
-        loser_kept = _merge_rows(model, survivor, loser, result, depth)
-        if survivor.pk == row.pk or loser_kept:
-            setattr(row, field_name, target)
-            row.save(update_fields=[field_name])
-            moved += 1
-    return moved
+def merge_relations() -> list[tuple[type[models.Model], str]]:
+    """Every (model, field) pointing at ``Participant`` whose rows a merge must move.
+
+    Hidden relations (``related_name="+"``) are left out on purpose: they are
+    derived rows (the report's facts) that the merge rebuilds.
+    """
+    return [(rel.related_model, rel.field.name) for rel in Participant._meta.related_objects]
+
+
+def _rows_left_behind(duplicate: Participant) -> list[str]:
+    """The kinds of rows still pointing at ``duplicate`` after every step ran."""
+    left = []
+    for model, field_name in merge_relations():
+        if model._base_manager.filter(**{field_name: duplicate}).exists():
+            left.append(f"{model._meta.verbose_name_plural} ({field_name})")
+    return left
 
 
 @transaction.atomic
 def participant_merge(
     *, keep: Participant, duplicate: Participant, acting_user, reason: str
 ) -> MergeResult:
-    """Merge ``duplicate`` into ``keep`` and delete the duplicate.
+    """Merge ``duplicate`` into ``keep`` and delete the duplicate; nothing else is lost.
 
-    Every row of any app that points at the duplicate (found through
-    ``Participant._meta.related_objects``, so models added later move too) is
-    pointed at ``keep``. Where both have a row that must be unique (e.g. an
-    enrolment in the same cohort), the earlier one is kept, the later one's own
-    rows move onto it, and a note says so. Blank profile fields of ``keep`` are
-    filled from the duplicate; expertise tags are joined.
+    Blank profile fields of ``keep`` are filled from the duplicate, expertise
+    tags are joined, the duplicate's account (if ``keep`` has none) passes to
+    ``keep``. The registry moves consents and history itself; every other app
+    moves its own rows in its receiver of
+    :data:`portal.registry.signals.participant_merging` (attempts renumbered,
+    enrolments in one cohort combined, a second valid certificate superseded).
+    The ``MERGED`` history row records who, why, the fields filled, what moved
+    per kind and the steps' notes.
+
+    Args:
+        keep: the participant that stays.
+        duplicate: the participant merged into ``keep`` and then deleted.
+        acting_user: who merges (written to every history row and event).
+        reason: why; written with the history row and the steps' own records.
+
+    Returns:
+        The :class:`MergeResult`.
 
     Raises:
-        ValidationError: the same participant twice, an anonymised one, or two
-            participants that both have a log-in account.
+        ValidationError: the same participant twice, two participants that both
+            have a log-in account, a step refusing, or rows of some app still
+            pointing at the duplicate after every step (nothing is changed then).
     """
     if keep.pk == duplicate.pk:
         raise ValidationError(_("Choose two different participants to merge."))
@@ -639,7 +601,32 @@ def participant_merge(
     user = duplicate.user
     tags = list(duplicate.expertise.all())
 
-    _move_related(Participant, keep, duplicate, result, depth=0)
+    # The registry's own rows: nothing in them is unique per participant.
+    result.handles(ConsentRecord, "participant")
+    result.handles(ParticipantHistory, "participant")
+    for model in (ConsentRecord, ParticipantHistory):
+        result.moved_add(
+            model, model._base_manager.filter(participant=duplicate).update(participant=keep)
+        )
+    participant_merging.send(
+        sender=Participant,
+        keep=keep,
+        duplicate=duplicate,
+        acting_user=acting_user,
+        reason=reason,
+        result=result,
+    )
+    # A relation no step claimed would otherwise be cascaded away (or block the
+    # delete half-way): refuse the whole merge instead, as nothing may be lost.
+    left = _rows_left_behind(duplicate)
+    if left:
+        raise ValidationError(
+            _(
+                "These records of the duplicate could not be moved, so nothing was merged: "
+                "%(kinds)s."
+            )
+            % {"kinds": ", ".join(left)}
+        )
     duplicate.delete()
 
     if user is not None:
@@ -657,137 +644,98 @@ def participant_merge(
         changes={
             "merged": duplicate_label,
             "filled": result.filled,
-            "moved": result.moved,
+            "moved": dict(result.moved_kinds),
             "notes": result.notes,
         },
     )
     return result
 
 
-# --- Import jobs (admin upload) ----------------------------------------------
+# --- Import (bulk) ------------------------------------------------------------
 
 
-def _job_progress(job, done: int, total: int) -> None:
-    from .models import ImportJob
+@transaction.atomic
+def participants_import(
+    *, plan: PeoplePlan, acting_user, reason: str, batch_size: int = 500
+) -> dict[str, Participant]:
+    """Write a checked people plan: the bulk variant of create and update.
 
-    ImportJob.objects.filter(pk=job.pk).update(processed_rows=min(done, total), total_rows=total)
+    Every person in the plan has passed ``participant_validate`` in
+    ``imports.people_plan`` (which owns the plan), so a plan with errors is
+    refused rather than written. New participants get an ``imported``
+    history row with their values, changed ones an ``updated`` row with the
+    changes, both with ``acting_user`` and ``reason``, in this transaction.
 
-
-def _job_finish(job, **fields) -> None:
-    """Close a job and delete its uploaded file: a workshop list is personal data."""
-    job.finished_at = timezone.now()
-    for name, value in fields.items():
-        setattr(job, name, value)
-    if job.file:
-        job.file.delete(save=False)
-    job.save(update_fields=["finished_at", "file", *fields])
-
-
-def import_job_create(*, upload, cohort_slug: str, acting_user):
-    """Store an uploaded list and check it: at once for a small file, else in the background.
+    Args:
+        plan: from ``imports.people_plan``, without errors.
+        acting_user: who imports (None for the command).
+        reason: why, e.g. "Imported from list.xlsx".
 
     Returns:
-        The ``ImportJob``; its status is ``previewed`` or ``failed`` after a
-        check, ``checking`` while a background task checks it.
+        Every participant of the plan (created, updated or unchanged) by e-mail.
+
+    Raises:
+        ValueError: the plan has errors.
     """
-    from .models import ImportJob
-    from .tasks import import_check_task
-
-    job = ImportJob(
-        original_name=upload.name[:255], cohort_slug=cohort_slug, created_by=acting_user
-    )
-    job.file.save(upload.name, upload, save=False)
-    job.save()
-    if upload.size <= getattr(settings, "REGISTRY_IMPORT_SYNC_BYTES", 256 * 1024):
-        import_job_check(job=job)
-    else:
-        transaction.on_commit(lambda: import_check_task.enqueue(job_id=job.pk))
-    return job
-
-
-def import_job_check(*, job):
-    """Read and check a job's file, keeping the preview or the errors on the job."""
-    from .imports import ImportFileError, import_plan, table_read
-    from .models import ImportStatus
-
-    job.status = ImportStatus.CHECKING
-    job.save(update_fields=["status"])
-    try:
-        with job.file.open("rb") as handle:
-            table = table_read(handle, name=job.original_name)
-    except ImportFileError as error:
-        _job_finish(job, status=ImportStatus.FAILED, errors=[str(error)])
-        return job
-    job.total_rows, job.processed_rows = len(table.rows), 0
-    job.save(update_fields=["total_rows", "processed_rows"])
-    plan = import_plan(
-        table,
-        cohort_slug=job.cohort_slug or None,
-        progress=lambda done, total: _job_progress(job, done, total),
-    )
-    job.refresh_from_db(fields=["processed_rows"])
     if plan.errors:
-        _job_finish(job, status=ImportStatus.FAILED, errors=plan.errors)
-        return job
-    job.preview, job.status = plan.preview(), ImportStatus.PREVIEWED
-    job.save(update_fields=["preview", "status"])
-    return job
-
-
-def import_job_confirm(*, job, acting_user):
-    """Start writing a previewed job: at once for a small file, else in the background."""
-    from .models import ImportStatus
-    from .tasks import import_apply_task
-
-    if job.status != ImportStatus.PREVIEWED:
-        raise ValidationError(_("This import has already been started or has failed."))
-    job.status = ImportStatus.QUEUED
-    job.save(update_fields=["status"])
-    if job.total_rows <= getattr(settings, "REGISTRY_IMPORT_SYNC_ROWS", 500):
-        return import_job_run(job=job, acting_user=acting_user)
-    transaction.on_commit(lambda: import_apply_task.enqueue(job_id=job.pk))
-    return job
-
-
-def import_job_run(*, job, acting_user=None):
-    """Check the file again (the registry may have changed) and write it, all or nothing."""
-    from .imports import ImportFileError, import_apply, import_plan, table_read
-    from .models import ImportStatus
-
-    job.status, job.started_at, job.processed_rows = ImportStatus.RUNNING, timezone.now(), 0
-    job.save(update_fields=["status", "started_at", "processed_rows"])
-    try:
-        with job.file.open("rb") as handle:
-            table = table_read(handle, name=job.original_name)
-        plan = import_plan(
-            table,
-            cohort_slug=job.cohort_slug or None,
-            progress=lambda done, total: _job_progress(job, done, total),
+        raise ValueError("A people plan with errors cannot be written.")
+    actor = acting_user if getattr(acting_user, "pk", None) else None
+    now = timezone.now()
+    created = [
+        Participant(
+            **person.values,
+            search_text=search_text_for(person.values),
+            created_at=now,
+            updated_at=now,
         )
-    except ImportFileError as error:
-        plan, errors = None, [str(error)]
-    else:
-        errors = plan.errors
-    if errors:
-        _job_finish(job, status=ImportStatus.FAILED, errors=errors)
-        return job
-    try:
-        summary = import_apply(
-            plan, acting_user=acting_user or job.created_by, source_name=job.original_name
+        for person in plan.people
+        if person.action == "create"
+    ]
+    Participant.objects.bulk_create(created, batch_size=batch_size)
+    history = [
+        ParticipantHistory(
+            participant=participant,
+            action=HistoryAction.IMPORTED,
+            acting_user=actor,
+            reason=reason,
+            changes={
+                k: [None, _json_value(v)] for k, v in person.values.items() if v not in ("", None)
+            },
+            created_at=now,
         )
-    except (ValidationError, IntegrityError) as error:
-        messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-        _job_finish(
-            job,
-            status=ImportStatus.FAILED,
-            errors=[_("Nothing was imported: %(error)s") % {"error": m} for m in messages],
+        for participant, person in zip(
+            created, (p for p in plan.people if p.action == "create"), strict=True
         )
-        return job
-    _job_finish(
-        job,
-        status=ImportStatus.DONE,
-        summary=summary,
-        processed_rows=len(plan.rows),
-        total_rows=len(plan.rows),
+    ]
+    updated = [person for person in plan.people if person.action == "update"]
+    changed_fields: set[str] = set()
+    for person in updated:
+        participant = person.participant
+        for name, (_old, new) in person.changes.items():
+            setattr(participant, name, new)
+            changed_fields.add(name)
+        participant.search_text = participant_search_text(participant)
+        participant.updated_at = now
+        history.append(
+            ParticipantHistory(
+                participant=participant,
+                action=HistoryAction.UPDATED,
+                acting_user=actor,
+                reason=reason,
+                changes=person.changes,
+                created_at=now,
+            )
+        )
+    if updated:
+        Participant.objects.bulk_update(
+            [person.participant for person in updated],
+            [*sorted(changed_fields), "search_text", "updated_at"],
+            batch_size=batch_size,
+        )
+    ParticipantHistory.objects.bulk_create(history, batch_size=batch_size)
+    participation_facts_refresh(
+        participant_ids=[p.participant.pk for p in updated if REPORTED_FIELDS & set(p.changes)]
     )
-    return job
+    by_email = {p.email: p.participant for p in plan.people if p.participant is not None}
+    by_email.update((participant.email, participant) for participant in created)
+    return by_email

@@ -94,15 +94,10 @@ def register_participant_viewset():
 registry_admin_urls = [
     path("<int:pk>/merge/", admin_views.ParticipantMergeView.as_view(), name="merge"),
 ]
-import_urls = [
-    path("", admin_views.ImportUploadView.as_view(), name="upload"),
-    path("<int:pk>/", admin_views.ImportJobView.as_view(), name="job"),
-]
 
 
 @hooks.register("register_admin_urls")
 def register_registry_admin_urls():
     return [
         path("registry/", include((registry_admin_urls, "registry_admin"))),
-        path("registry/import/", include((import_urls, "registry_import"))),
     ]

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "portal.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -144,6 +145,10 @@ def database_from_env(default_sqlite_path: Path) -> dict:
 
 
 DATABASES = {"default": database_from_env(VAR_DIR / "db.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's full-text fields and GIN indexes
+    # there, which need this app (postgres.E005 otherwise, and migrate fails).
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, rate limits ------------------------------------------
@@ -203,6 +208,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Flyway Academy] "
 ACCOUNT_PREVENT_ENUMERATION = True
 # Failed log-ins: 5 per account in 5 minutes and 20 per address a minute, counted
 # in the cache (shared between processes when REDIS_URL is set).
+# Behind a load balancer every request comes from the balancer's address: the
+# person's own address is the one the last trusted proxy appended to
+# X-Forwarded-For. allauth counts its per-address limits by it. 0 (no proxy)
+# ignores the header, which anyone can write; production trusts one.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/5m/key"),
     "signup": "20/m/ip",
@@ -270,11 +280,41 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded and generated files (certificates, imports, images). With more than
+# one app server, a folder every server mounts (NFS, a cloud file share), or
+# object storage (see STORAGE_BACKEND below and docs/operations.md).
+MEDIA_ROOT = Path(os.environ.get("FLYWAY_MEDIA_DIR", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# STORAGE_BACKEND=s3: the files in S3-compatible object storage (AWS S3, MinIO,
+# Ceph, Scaleway…) through django-storages, installed with the `s3` extra
+# (`pip install -c constraints.txt -e '.[s3]'`). Files are private: links to them
+# are signed and expire (certificates are personal data).
+STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "filesystem").strip().lower()
+if STORAGE_BACKEND == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("S3_PREFIX", "media"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 600,
+            "file_overwrite": False,
+        },
+    }
+elif STORAGE_BACKEND != "filesystem":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"STORAGE_BACKEND is {STORAGE_BACKEND!r}: use 'filesystem' (FLYWAY_MEDIA_DIR) or 's3'."
+    )
 
 # --- E-mail --------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Flyway Academy <noreply@flyway.local>")
@@ -290,7 +330,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own console handler (active while DEBUG is on) would write
+        # every django.* record a second time beside the root handler.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
 
 # --- certificates ---
@@ -305,12 +350,30 @@ CERTIFICATES_REQUIRE_KEY = env_bool("CERTIFICATES_REQUIRE_KEY", default=False)
 # The privacy policy version that a participant's consent is recorded against;
 # raise it when the policy changes.
 REGISTRY_PRIVACY_POLICY_VERSION = os.environ.get("REGISTRY_PRIVACY_POLICY_VERSION", "2025-01")
-# Participant lists: the largest upload and row count accepted, and up to which
-# size an admin upload is checked and imported at once instead of by the worker.
-REGISTRY_IMPORT_MAX_BYTES = 10 * 1024 * 1024
-REGISTRY_IMPORT_MAX_ROWS = 50_000
+# Uploaded spreadsheets (participant lists, question banks): the largest file and
+# row count the one reader (portal.core.spreadsheets) accepts.
+SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024
+SPREADSHEET_MAX_ROWS = 50_000
+# Participant lists: up to which size an admin upload is checked and imported at
+# once instead of by the worker.
 REGISTRY_IMPORT_SYNC_BYTES = 256 * 1024
 REGISTRY_IMPORT_SYNC_ROWS = 500
 # Kept when a participant is anonymised (account deleted), so that reports still
 # break figures down by them; none of them names the person.
 REGISTRY_ANONYMISE_KEEPS = ("gender", "birth_year", "country", "organisation_type")
+
+# --- task workers (issue 15) ---
+# `manage.py task_worker`: a failed task is tried up to TASKS_MAX_ATTEMPTS times,
+# waiting 30 s, 2 min, 8 min…; a worker silent for TASKS_WORKER_DEAD_AFTER_SECONDS
+# counts as dead and its running task is queued again.
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
+TASKS_RETRY_BASE_SECONDS = float(os.environ.get("TASKS_RETRY_BASE_SECONDS", "30"))
+TASKS_HEARTBEAT_SECONDS = float(os.environ.get("TASKS_HEARTBEAT_SECONDS", "5"))
+TASKS_WORKER_DEAD_AFTER_SECONDS = int(os.environ.get("TASKS_WORKER_DEAD_AFTER_SECONDS", "60"))
+
+# --- page cache (issue 15) ---
+# Anonymous pages are served from the shared cache for this long at most; any
+# publish drops them all at once (portal/core/page_cache.py). 0 turns it off.
+# Needs the shared cache: with a per-process cache one process could not drop
+# the pages the others keep, so it is off without REDIS_URL.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))

@@ -3,9 +3,12 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, VAR_DIR
+from .base import ALLOWED_HOSTS, VAR_DIR, env_bool
 
-DEBUG = True
+# `make run` turns it off to serve as production does (error pages, no debug
+# toolbar of Django's); `make dev` keeps it on.
+DEBUG = env_bool("DJANGO_DEBUG", default=True)
+FLYWAY_SERVE_MEDIA = True
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-insecure-key-not-for-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *ALLOWED_HOSTS]
 

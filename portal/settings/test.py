@@ -30,6 +30,10 @@ if REDIS_URL:
     # Tests clear the cache between cases: point REDIS_URL at a database of its own.
     CACHES["default"]["KEY_PREFIX"] = "flyway-test"
 
+# Tests read pages right after changing data without a publish; the page cache
+# has tests of its own (tests/core/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
+
 # Static files straight from the app and project folders; no collectstatic needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

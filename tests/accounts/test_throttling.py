@@ -110,3 +110,54 @@ def test_guesses_in_another_worker_process_count_too(client, learner, password):
 
     assert THROTTLED in response.content.decode()
     assert SESSION_KEY not in client.session
+
+
+def _production_trusted_proxy_count() -> int:
+    """What the production settings trust, with TRUSTED_PROXY_COUNT unset."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "TRUSTED_PROXY_COUNT"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="k3y-" + "f" * 20 + "-production-only-7Qz!xR2#pL9@wM4$vN8&",
+        DJANGO_ALLOWED_HOSTS="academy.example.org",
+        REDIS_URL=env.get("REDIS_URL") or "redis://127.0.0.1:6379/9",
+        PORTAL_BASE_URL="https://academy.example.org",
+    )
+    script = "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout.strip())
+
+
+def test_people_behind_the_load_balancer_are_counted_one_by_one(settings, learner, password):
+    """Behind the proxy every request comes from its address; the person's own
+    address is the last one the proxy appended to X-Forwarded-For."""
+    from django.test import Client
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = _production_trusted_proxy_count()
+    proxy = "10.0.0.2"
+    # allauth allows 30 log-in posts a minute per address: 40 people log in.
+    for n in range(40):
+        person = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=f"203.0.113.{n + 1}")
+        response = person.post(LOGIN_URL, {"login": f"nobody{n}@example.org", "password": "x"})
+        assert response.status_code == 200, n
+    person = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.200")
+    response = person.post(LOGIN_URL, {"login": learner.email, "password": password})
+    assert response.status_code == 302
+
+    # One person is still limited, whatever they put in front of their address.
+    for n in range(20):
+        spoofer = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=f"198.51.100.{n + 1}, 192.0.2.7")
+        spoofer.post(LOGIN_URL, {"login": f"guess{n}@example.org", "password": "x"})
+    response = spoofer.post(LOGIN_URL, {"login": learner.email, "password": password})
+    assert THROTTLED in response.content.decode()

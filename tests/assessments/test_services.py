@@ -306,3 +306,34 @@ class TestImport:
             "row 6: answer: must be a number",
         ]
         assert not Question.objects.exists()
+
+    def test_the_size_cap_applies_to_question_banks(self, settings):
+        from assessments.importing import ImportFileError
+
+        settings.SPREADSHEET_MAX_BYTES = 100
+        with pytest.raises(ImportFileError, match="larger than"):
+            services.question_import(name="q.csv", content=self.CSV.encode())
+        assert not Question.objects.exists()
+
+    def test_a_legacy_encoding_is_named(self):
+        from assessments.importing import ImportFileError
+
+        text = "title,kind,text\nЖуравль,true_false,Стерх — журавль?\n"
+        with pytest.raises(ImportFileError, match=r"Windows Cyrillic \(CP1251\)"):
+            services.question_import(name="q.csv", content=text.encode("cp1251"))
+
+    def test_a_workbook_s_question_sheet_is_chosen_by_its_data(self):
+        from tests.core.test_spreadsheets import workbook_bytes
+
+        data = workbook_bytes(
+            {
+                "Read me": [],
+                "Questions": [
+                    ["title", "kind", "text", "answer"],
+                    ["Flock", "numeric", "How many cranes?", 1200],
+                ],
+            }
+        )
+        result = services.question_import(name="q.xlsx", content=data)
+        assert result == {"created": 1, "updated": 0, "errors": []}
+        assert Question.objects.get().numeric_answer == 1200

@@ -60,3 +60,48 @@ def test_eligible_enrolments_in_one_query(course, secretariat, django_assert_num
         found = list(eligible_enrolments(cohort=cohort))
     assert found == expected
     assert list(eligible_enrolments(course=course)) == expected
+
+
+def test_completion_preview_says_issue_held_or_revoked(db):
+    from certificates.selectors import completion_preview
+    from courses.hooks import CompletionCandidate, completion_consequences
+
+    held = issued_certificate()
+    revoked_enrolment = completed_enrolment()
+    certificate_revoke(
+        certificate=certificate_issue(enrolment=revoked_enrolment, notify=False),
+        acting_user=None,
+        reason="Attendance sheet forged.",
+    )
+    fresh = completed_enrolment()
+    candidates = [
+        CompletionCandidate(
+            key="held",
+            course_id=held.course_id,
+            participant_id=held.participant_id,
+            enrolment_id=held.enrolment_id,
+        ),
+        CompletionCandidate(
+            key="revoked",
+            course_id=revoked_enrolment.cohort.course_id,
+            participant_id=revoked_enrolment.participant_id,
+            enrolment_id=revoked_enrolment.pk,
+        ),
+        CompletionCandidate(
+            key="fresh",
+            course_id=fresh.cohort.course_id,
+            participant_id=fresh.participant_id,
+            enrolment_id=fresh.pk,
+        ),
+        CompletionCandidate(key="new", course_id=fresh.cohort.course_id),
+    ]
+    found = completion_preview(candidates=candidates, send_email=True)
+    assert found["held"].held and not found["held"].certificate
+    assert found["revoked"].revoked and not found["revoked"].certificate
+    assert found["fresh"].certificate and found["fresh"].email
+    assert found["new"].certificate and found["new"].email
+    assert not completion_preview(candidates=candidates, send_email=False)["new"].email
+    # Registered in CertificatesConfig.ready(): courses reaches it through its hook.
+    assert completion_consequences(candidates=candidates, send_email=True)["revoked"] == [
+        found["revoked"]
+    ]

@@ -432,3 +432,51 @@ def test_eligibility_is_completion_decided_by_courses_not_raw_attendance(course)
         Attendance.objects.create(enrolment=enrolment, day=day, present=True)
     assert certificate_issue_if_eligible(enrolment=enrolment) is None
     assert not eligible_enrolments(cohort=cohort).exists()
+
+
+def test_supersede_writes_its_own_event_and_keeps_the_issued_one(secretariat):
+    from certificates.services import certificate_supersede
+
+    first = issued_certificate()
+    second = issued_certificate()
+    with pytest.raises(ValidationError):
+        certificate_supersede(certificate=first, by=second, acting_user=secretariat, reason="x")
+    later = certificate_issue(
+        enrolment=completed_enrolment(course=None, cohort=first.enrolment.cohort, participant=None),
+        notify=False,
+    )
+    certificate_supersede(certificate=first, by=later, acting_user=secretariat, reason="Merged")
+    first.refresh_from_db()
+    assert first.status == CertificateStatus.SUPERSEDED and first.superseded_by_id == later.pk
+    assert list(first.events.values_list("action", "acting_user", "reason")) == [
+        (CertificateEvent.Action.ISSUED, None, "Course completed."),
+        (CertificateEvent.Action.SUPERSEDED, secretariat.pk, "Merged"),
+    ]
+    assert not later.events.exclude(action=CertificateEvent.Action.ISSUED).exists()
+
+
+def test_a_cohort_archive_holds_the_valid_pdfs_and_its_progress(course):
+    import io
+    import zipfile
+
+    from certificates.archives import cohort_archive_build
+    from certificates.models import CohortArchive
+    from tests.certificates.factories import issued_certificate
+    from tests.courses.factories import CohortFactory
+
+    cohort = CohortFactory(course=course)
+    certificates = [issued_certificate(cohort=cohort) for _ in range(3)]
+    archive = CohortArchive.objects.create(cohort=cohort)
+
+    cohort_archive_build(archive=archive)
+
+    archive.refresh_from_db()
+    assert (archive.status, archive.total, archive.processed, archive.percent) == (
+        "done",
+        3,
+        3,
+        100,
+    )
+    with archive.file.open("rb") as handle:
+        names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
+    assert sorted(names) == sorted(f"{c.serial}.pdf" for c in certificates)

@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import zipfile
 
 import pytest
@@ -213,9 +214,40 @@ def test_bulk_issue_from_the_desk_and_cohort_zip(
     assert response.status_code == 302
     run_page = client.get(response.url)
     assert "2 issued" in run_page.content.decode()
-    archive = client.get(reverse("certificates_admin:cohort_zip", kwargs={"cohort_id": cohort.pk}))
+    zip_url = reverse("certificates_admin:cohort_zip", kwargs={"cohort_id": cohort.pk})
+    assert "2 valid certificates" in client.get(zip_url).content.decode()
+    # The ZIP is built by the task worker (here the tests' immediate backend).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(zip_url)
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "2 of 2 PDFs added" in page
+    download = re.search(r'href="([^"]+/download/)"', page).group(1)
+    archive = client.get(download)
     names = zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))).namelist()
     assert sorted(names) == sorted(f"{c.serial}.pdf" for c in Certificate.objects.all())
+
+
+def test_a_cohort_zip_is_not_built_in_the_request_and_is_not_for_learners(
+    client, course, secretariat, learner
+):
+    from certificates.models import CohortArchive
+
+    cohort = CohortFactory(course=course)
+    zip_url = reverse("certificates_admin:cohort_zip", kwargs={"cohort_id": cohort.pk})
+    client.force_login(learner)
+    assert client.get(zip_url).status_code in (302, 404)  # the admin sends learners away
+    client.post(zip_url)
+    assert not CohortArchive.objects.exists()
+
+    client.force_login(secretariat)
+    response = client.post(zip_url)
+
+    archive = CohortArchive.objects.get()
+    assert response.url == reverse("certificates_admin:archive", kwargs={"pk": archive.pk})
+    assert archive.status == "queued"
+    download = reverse("certificates_admin:archive_download", kwargs={"pk": archive.pk})
+    assert client.get(download, follow=True).status_code == 404
 
 
 def test_signatories_setting_and_policies_are_editable_in_the_admin(admin_client):

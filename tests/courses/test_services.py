@@ -175,7 +175,7 @@ def test_completion_enqueues_the_certificate_on_commit_only_once(
         for module in modules:
             services.module_mark_done(enrolment=enrolment, module=module)
         services.enrolment_completion_update(enrolment=enrolment)
-    task.enqueue.assert_called_once_with(enrolment_id=enrolment.pk)
+    task.enqueue.assert_called_once_with(enrolment_id=enrolment.pk, notify=True)
 
 
 def test_optional_and_draft_modules_do_not_count(course, participant):
@@ -370,3 +370,43 @@ def test_attendance_of_a_day_of_another_cohort_is_refused(course):
     with pytest.raises(ValidationError):
         services.attendance_record(enrolment=enrolment, day=days[0], present=True, acting_user=None)
     assert CohortDayFactory  # factory importable for other apps
+
+
+# --- bulk enrolment (the participant import) ---------------------------------------------------
+
+
+def test_enrolments_import_fills_places_then_the_waiting_list_in_order():
+    from tests.courses.factories import (
+        CohortFactory,
+        EnrolmentFactory,
+        ParticipantFactory,
+        make_course,
+    )
+
+    course = make_course(modules=1)
+    small = CohortFactory(course=course, capacity=2)
+    open_cohort = CohortFactory(course=course, capacity=None)
+    EnrolmentFactory(cohort=small)
+    already = EnrolmentFactory(cohort=small, status=EnrolmentStatus.WITHDRAWN)
+    people = ParticipantFactory.create_batch(3)
+    pairs = [(p, small) for p in people] + [(people[0], open_cohort), (already.participant, small)]
+    found = services.enrolments_import(pairs=pairs)
+    assert [found[(p.pk, small.pk)].status for p in people] == [
+        EnrolmentStatus.ACTIVE,
+        EnrolmentStatus.WAITLISTED,
+        EnrolmentStatus.WAITLISTED,
+    ]
+    assert found[(people[0].pk, open_cohort.pk)].status == EnrolmentStatus.ACTIVE
+    # An existing enrolment (here withdrawn) is left as it is.
+    assert found[(already.participant_id, small.pk)].status == EnrolmentStatus.WITHDRAWN
+    assert Enrolment.objects.count() == 6
+
+
+def test_enrolments_import_refuses_an_anonymised_participant():
+    from tests.courses.factories import CohortFactory, ParticipantFactory, make_course
+
+    cohort = CohortFactory(course=make_course(modules=1))
+    gone = ParticipantFactory(anonymised_at=timezone.now())
+    with pytest.raises(ValidationError):
+        services.enrolments_import(pairs=[(ParticipantFactory(), cohort), (gone, cohort)])
+    assert not Enrolment.objects.filter(cohort=cohort).exists()

@@ -11,6 +11,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from portal.registry import services as registry_services
 from portal.registry.models import Participant
 from tests.registry.conftest import xlsx_bytes
 
@@ -163,6 +164,7 @@ def test_secretariat_imports_a_list_and_finds_a_participant(
         family_name="Tserendorj",
         position="Research assistant",
     )
+    registry_services.consent_record(participant=duplicate)
     page.goto(reverse("registry_admin:merge", args=[kept.pk]))
     page.get_by_label("Duplicate to merge into this participant").fill(str(duplicate.pk))
     page.get_by_label("Reason").fill("Same person, two addresses (2024 and 2025 lists)")
@@ -171,6 +173,9 @@ def test_secretariat_imports_a_list_and_finds_a_participant(
     screenshot(page, "merge-compare")
     page.get_by_role("button", name="Merge and delete the duplicate").click()
     page.get_by_text("Merged into Bolormaa Tserendorj").wait_for()
+    # The result page lists what moved from the duplicate, per kind.
+    moved = page.locator("table[data-merge-moved]")
+    moved.get_by_role("cell", name="Consent records").wait_for()
     screenshot(page, "merged")
     assert not Participant.objects.filter(pk=duplicate.pk).exists()
     kept.refresh_from_db()

@@ -163,3 +163,29 @@ def test_search_finds_courses_in_every_language(client, crane_course, translate,
 
     assert response.status_code == 200
     assert [c.course.slug for c in response.context["courses"]] == [CRANE]
+
+
+def test_translating_a_course_leaves_no_task_to_fail(settings, instructor):
+    """The first translation of a course with an instructor once queued a
+    reference-index task for an instructor row that the same save replaced;
+    the worker then failed it (CourseInstructor.DoesNotExist) on every demo load."""
+    from django.core.exceptions import ObjectDoesNotExist
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    index = courses_demo.load_course_index()
+    courses_demo.load_course(index=index, data=crane_surveys.COURSE, instructor=instructor)
+    load_translations(language="ja")
+
+    # What the worker does with each queued task (its own loop closes the
+    # connection, which the test's transaction cannot survive).
+    queued = list(DBTaskResult.objects.ready())
+    failed = []
+    for queued_task in queued:
+        result = queued_task.task_result
+        try:
+            queued_task.task.call(*result.args, **result.kwargs)
+        except ObjectDoesNotExist as error:
+            failed.append((queued_task.task_path, result.args, error))
+    assert queued
+    assert failed == []

@@ -207,10 +207,54 @@ def test_merge_compare_then_confirm(client, secretariat, people):
     response = client.post(
         url, {"duplicate": duplicate.pk, "reason": "Same person", "confirm": "1"}
     )
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "Merged into" in listed(response)
     assert not Participant.objects.filter(pk=duplicate.pk).exists()
     keep.refresh_from_db()
     assert keep.bio == "Crane counter"
+
+
+def test_merge_result_page_lists_what_moved_per_kind(client, secretariat):
+    import datetime
+
+    from django.utils import timezone
+
+    from courses.models import Enrolment
+    from portal.registry.services import consent_record
+    from tests.assessments.factories import make_question, make_quiz
+    from tests.courses.factories import CohortFactory, EnrolmentFactory, make_course
+    from tests.registry.test_merge import submitted_attempt
+
+    keep, duplicate = ParticipantFactory(), ImportedParticipantFactory()
+    cohort = CohortFactory(course=make_course(modules=1))
+    EnrolmentFactory(participant=keep, cohort=cohort)
+    EnrolmentFactory(
+        participant=duplicate,
+        cohort=cohort,
+        enrolled_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    quiz = make_quiz([make_question()])
+    for person in (keep, duplicate):
+        submitted_attempt(
+            quiz=quiz, participant=person, number=1, score="3", started_at=timezone.now()
+        )
+    consent_record(participant=duplicate)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("registry_admin:merge", args=[keep.pk]),
+        {"duplicate": duplicate.pk, "reason": "Same person", "confirm": "1"},
+    )
+    assert response.status_code == 200
+    table = re.search(r"<table[^>]*data-merge-moved.*?</table>", listed(response), re.S)
+    assert table is not None
+    rows = dict(re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td></tr>", table.group(0)))
+    assert rows["Attempts"] == "1"
+    assert rows["Enrolments"] == "1"
+    assert rows["Consent records"] == "1"
+    assert "were combined" in listed(response)
+    assert Enrolment.objects.filter(participant=keep).count() == 1
+    entry = keep.history.get(action=HistoryAction.MERGED)
+    assert entry.changes["moved"]["attempts"] == 1
 
 
 def test_merge_refusal_is_shown(client, secretariat):

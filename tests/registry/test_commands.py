@@ -110,7 +110,7 @@ def test_every_problem_is_listed_and_nothing_is_written(tmp_path):
         "row 10: country: “Atlantis” is not a country we know",
         "row 11: gender: “Q” is not a gender we know",
         "row 12: cohort: there is no cohort “no-such-cohort”.",
-        "row 13: given_name: is required.",
+        "row 13: given_name: This field is required.",
     ]
     for line in expected:
         assert line in report
@@ -131,7 +131,8 @@ def test_missing_required_column(tmp_path):
         ("list.xlsx", b"email,given_name,family_name\n", "not an Excel workbook"),
         ("list.csv", b"", "The file is empty."),
         ("list.xlsx", b"", "The file is empty."),
-        ("list.csv", b"\xff\xfe\x00e\x00m", "not UTF-8"),
+        ("list.csv", b"\x81\x00\xff\xfe\x00e\x00m\x81", "not UTF-8"),
+        ("list.csv", "Иван,Петров\n".encode("cp1251"), "Windows Cyrillic (CP1251)"),
         ("list.txt", b"email\n", "Give a .csv or .xlsx file."),
     ],
 )
@@ -152,7 +153,7 @@ def test_very_long_line_is_refused_with_its_row(tmp_path):
 
 def test_too_long_cell_names_the_column(tmp_path):
     path = csv_file(tmp_path, "email,given_name,family_name\na@example.org,Ann," + "L" * 200 + "\n")
-    assert "row 2: family_name: is 200 characters long; keep it to 150." in import_fails(path)
+    assert "row 2: family_name: This is 200 characters long; keep it to 150." in import_fails(path)
 
 
 def test_name_that_certificates_cannot_print(tmp_path):

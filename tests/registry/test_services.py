@@ -235,7 +235,7 @@ def test_merge_refuses_two_accounts_and_same_participant(secretariat):
 def test_merge_moves_enrolments_and_keeps_the_earlier_of_a_shared_cohort(secretariat, cohort):
     import datetime
 
-    from courses.models import ModuleProgress
+    from courses.models import Enrolment, ModuleProgress
     from tests.courses.factories import CohortFactory, EnrolmentFactory
 
     other = CohortFactory(course=cohort.course)
@@ -258,8 +258,8 @@ def test_merge_moves_enrolments_and_keeps_the_earlier_of_a_shared_cohort(secreta
     assert set(enrolments) == {earlier.pk, only_dup.pk}
     # What belonged to the dropped enrolment moved onto the kept one.
     assert ModuleProgress.objects.get().enrolment_id == earlier.pk
-    assert any("kept the earlier one" in note for note in result.notes)
-    assert result.moved["enrolments"] == 2
+    assert any("were combined" in note for note in result.notes)
+    assert result.moved_count(Enrolment) == 2
 
 
 def test_merge_supersedes_a_second_certificate_for_the_same_course(secretariat):
@@ -289,3 +289,44 @@ def test_merge_supersedes_a_second_certificate_for_the_same_course(secretariat):
     )
     superseded = next(c for c in certificates.values() if c.status == CertificateStatus.SUPERSEDED)
     assert superseded.superseded_by_id in certificates
+
+
+# --- bulk import --------------------------------------------------------------------------
+
+
+def test_participants_import_writes_people_and_history_in_one_go(secretariat):
+    from portal.registry.imports import people_plan
+
+    existing = ImportedParticipantFactory(email="ann@example.org", given_name="Anne")
+    plan = people_plan(
+        [
+            {"_row": 2, "email": "ann@example.org", "given_name": "Ann", "family_name": "Lee"},
+            {"_row": 3, "email": "bat@example.org", "given_name": "Bat", "family_name": "Bold"},
+        ]
+    )
+    assert not plan.errors
+    people = services.participants_import(
+        plan=plan, acting_user=secretariat, reason="Imported from list.csv"
+    )
+    assert set(people) == {"ann@example.org", "bat@example.org"}
+    existing.refresh_from_db()
+    assert existing.given_name == "Ann" and "ann" in existing.search_text
+    created = Participant.objects.get(email="bat@example.org")
+    entry = created.history.get()
+    assert entry.action == HistoryAction.IMPORTED
+    assert (entry.acting_user, entry.reason) == (secretariat, "Imported from list.csv")
+    assert entry.changes["given_name"] == [None, "Bat"]
+    update = existing.history.get(action=HistoryAction.UPDATED)
+    assert update.changes["given_name"] == ["Anne", "Ann"] and update.acting_user == secretariat
+
+
+def test_participants_import_refuses_a_plan_with_errors():
+    from portal.registry.imports import people_plan
+
+    plan = people_plan(
+        [{"_row": 2, "email": "x@example.org", "given_name": "明", "family_name": "Li"}]
+    )
+    assert [e.split(":")[:2] for e in plan.errors] == [["row 2", " given_name"]]
+    with pytest.raises(ValueError):
+        services.participants_import(plan=plan, acting_user=None, reason="x")
+    assert not Participant.objects.exists()

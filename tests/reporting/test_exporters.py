@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 
 from portal.reporting.definitions import definitions
 from portal.reporting.exporters import breakdown_csv, report_pdf, report_xlsx
-from portal.reporting.exporters.safety import neutralise
 from portal.reporting.exporters.xlsx import sheet_title
 from portal.reporting.report import (
     Breakdown,
@@ -53,16 +52,6 @@ def _report():
         ),
         definitions=tuple(definitions()),
     )
-
-
-def test_neutralise():
-    assert neutralise("=1+1") == "'=1+1"
-    assert neutralise("+7 999") == "'+7 999"
-    assert neutralise("-2") == "'-2"
-    assert neutralise("@SUM(A1)") == "'@SUM(A1)"
-    assert neutralise("\tcmd") == "'\tcmd"
-    assert neutralise("Mongolia") == "Mongolia"
-    assert neutralise(-2) == -2
 
 
 def test_csv_columns_and_values():

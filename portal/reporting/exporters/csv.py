@@ -3,9 +3,10 @@
 import csv
 import io
 
+from portal.core.spreadsheets import neutralise
+
 from ..definitions import MEASURES
 from ..report import Breakdown
-from .safety import neutralise
 
 
 def breakdown_csv(breakdown: Breakdown) -> bytes:

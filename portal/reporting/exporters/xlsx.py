@@ -8,8 +8,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from portal.core.spreadsheets import neutralise
+
 from ..report import Breakdown, Report
-from .safety import neutralise
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0F5C4D")

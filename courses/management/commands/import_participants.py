@@ -1,4 +1,8 @@
-"""``import_participants PATH [--cohort SLUG] [--dry-run]`` (BRIEF §4)."""
+"""``import_participants PATH [--cohort SLUG] [--dry-run] [--no-email]`` (BRIEF §4).
+
+``--no-email`` records a past workshop's attendance without e-mailing anyone:
+enrolments complete and certificates are issued as usual, silently.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -6,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
-from portal.registry.imports import (
+from courses.imports import (
     ImportFileError,
     import_apply,
     import_plan,
@@ -29,10 +33,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and report; write nothing."
         )
+        parser.add_argument(
+            "--sheet", help="The sheet of an .xlsx workbook to read (default: its only list)."
+        )
+        parser.add_argument(
+            "--no-email",
+            action="store_true",
+            help=(
+                "Record attendance without e-mailing anyone: certificates earned are "
+                "still issued, but not e-mailed."
+            ),
+        )
 
-    def handle(self, *args, path, cohort=None, dry_run=False, **options):
+    def handle(
+        self, *args, path, cohort=None, dry_run=False, no_email=False, sheet=None, **options
+    ):
         try:
-            table = table_read(path)
+            table = table_read(path, sheet=sheet)
         except ImportFileError as error:
             raise CommandError(str(error), returncode=1) from None
 
@@ -45,7 +62,10 @@ class Command(BaseCommand):
             disable=not show_bar,
         ) as bar:
             plan = import_plan(
-                table, cohort_slug=cohort, progress=lambda done, _total: bar.update(done - bar.n)
+                table,
+                cohort_slug=cohort,
+                send_email=not no_email,
+                progress=lambda done, _total: bar.update(done - bar.n),
             )
         if plan.errors:
             for error in plan.errors:

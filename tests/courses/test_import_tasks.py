@@ -1,7 +1,7 @@
 import pytest
 
+from courses.tasks import import_apply_task, import_check_task
 from portal.registry.models import ImportStatus, Participant
-from portal.registry.tasks import import_apply_task, import_check_task
 from tests.registry.factories import ImportJobFactory
 
 pytestmark = pytest.mark.django_db

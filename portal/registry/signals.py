@@ -1,0 +1,30 @@
+"""Signals the registry sends to the apps above it (they connect in ``AppConfig.ready``).
+
+The registry sits below courses, assessments, certificates and the network, so
+it never imports them: what they must do when a participant changes travels
+through these signals.
+"""
+
+from django.dispatch import Signal
+
+#: Sent by :func:`portal.registry.services.participant_merge` while it merges
+#: ``duplicate`` into ``keep``, inside the merge's transaction (with both
+#: participants locked ``select_for_update``), before the duplicate is deleted.
+#:
+#: Keyword arguments: ``sender`` (the ``Participant`` class), ``keep`` and
+#: ``duplicate`` (``Participant``), ``acting_user`` (who merges; may be None),
+#: ``reason`` (why, as given) and ``result`` (a
+#: :class:`portal.registry.services.MergeResult`).
+#:
+#: Each app that holds rows pointing at a participant (or at an enrolment)
+#: connects one receiver, its *merge step*. The step re-points every such row
+#: from ``duplicate`` to ``keep`` without losing any, resolving what the
+#: database's unique constraints forbid in its own app's terms, and reports on
+#: ``result``: ``result.handles(Model, "field", ...)`` for every relation the
+#: step looks after (a test checks that every relation to ``Participant`` and
+#: ``Enrolment`` is claimed), ``result.moved_add(Model, count)`` for rows moved,
+#: ``result.note(text)`` for what a reader of the history should know.
+#: A step raises ``ValidationError`` to refuse the merge; the whole merge then
+#: rolls back. Receivers run in ``INSTALLED_APPS`` order; no step may rely on
+#: another having run.
+participant_merging = Signal()
