@@ -63,6 +63,7 @@ def quiz_report(request, quiz_id: int):
             "quiz": quiz,
             "rows": rows,
             "statistics": selectors.question_statistics(quiz=quiz),
+            "statistics_min_learners": selectors.statistics_min_learners(),
             "survey": selectors.survey_summary(quiz=quiz) if quiz.is_survey else [],
             "header_title": quiz.title,
         },
@@ -81,6 +82,18 @@ def quiz_export(request, quiz_id: int, fmt: str):
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}-attempts.{fmt}"'
+    return response
+
+
+def question_export_moodle(request):
+    """The question bank (originals, not translations) as Moodle XML; ``?quiz=`` for one quiz's."""
+    if not request.user.has_perm("assessments.view_question"):
+        raise PermissionDenied
+    from .formats import moodle_xml
+
+    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
+    response = HttpResponse(moodle_xml.export(questions), content_type="application/xml")
+    response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
     return response
 
 

@@ -27,6 +27,11 @@ def register_assessments_admin_urls():
             name="assessments_quiz_export",
         ),
         path(
+            "assessments/questions/export.xml",
+            admin_views.question_export_moodle,
+            name="assessments_question_export_moodle",
+        ),
+        path(
             "assessments/questions/import/",
             admin_views.question_import,
             name="assessments_question_import",

@@ -78,6 +78,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.delete_question",
         "assessments.delete_quiz",
         "assessments.delete_questioncategory",
+        # Quizzes and questions are published like pages: by the secretariat.
+        "assessments.publish_question",
+        "assessments.publish_quiz",
+        "assessments.lock_question",
+        "assessments.unlock_question",
+        "assessments.lock_quiz",
+        "assessments.unlock_quiz",
         "assessments.add_cohorttestpair",
         "assessments.change_cohorttestpair",
         "assessments.view_cohorttestpair",

@@ -147,7 +147,10 @@ def test_an_instructor_changes_their_own_quiz(client, teacher_of_a, quizzes):
     response = client.post(_url("quiz", "edit", quiz.pk), _quiz_form(quiz, pass_mark="60"))
     assert response.status_code == 302
     quiz.refresh_from_db()
-    assert quiz.pass_mark == Decimal("60")
+    # The change is a draft waiting for review; learners keep the published quiz.
+    assert quiz.latest_revision.as_object().pass_mark == Decimal("60")
+    assert quiz.has_unpublished_changes
+    assert quiz.pass_mark == Decimal("70")
 
 
 def test_an_instructor_cannot_move_their_quiz_into_another_course(

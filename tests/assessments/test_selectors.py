@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from assessments import selectors, services
 from assessments.models import Attempt, AttemptStatus
-from tests.assessments.factories import make_pair, make_question, make_quiz
+from tests.assessments.factories import choice_value, make_pair, make_question, make_quiz
 from tests.courses.factories import CohortFactory, EnrolmentFactory, ParticipantFactory
 
 
@@ -21,7 +21,7 @@ def sit(quiz, participant, *, right: int, enrolment=None, now=None):
     for aq in attempt.questions.select_related("question").order_by("question_id"):
         good = len(answers) < right
         answers[aq.position] = {
-            "choice": str(aq.question.choices.filter(is_correct=good).first().pk)
+            "choice": choice_value(attempt, aq.question.choices.filter(is_correct=good).first())
         }
     return services.attempt_submit(attempt=attempt, answers=answers, now=now)
 
@@ -122,7 +122,8 @@ class TestReviewPolicy:
 
 
 @pytest.mark.django_db
-def test_question_statistics_flag_a_question_everyone_gets():
+def test_question_statistics_flag_a_question_everyone_gets(settings):
+    settings.ASSESSMENTS_STATISTICS_MIN_LEARNERS = 5
     easy, hard = make_question(title="Easy"), make_question(title="Hard")
     others = [make_question(title=f"Q{i}") for i in range(3)]
     quiz = make_quiz([easy, hard, *others], shuffle_questions=False)
@@ -175,7 +176,8 @@ def test_survey_summary_counts_likert_and_lists_free_text(participant, other_par
     for who, text in ((participant, "More maps"), (other_participant, "")):
         attempt = services.attempt_start(quiz=survey, participant=who)
         services.attempt_submit(
-            attempt=attempt, answers={1: {"choice": str(agree.pk)}, 2: {"text": text}}
+            attempt=attempt,
+            answers={1: {"choice": choice_value(attempt, agree)}, 2: {"text": text}},
         )
     rows = {row["kind"]: row for row in selectors.survey_summary(quiz=survey)}
     assert ("Agree", 2) in rows["likert"]["counts"] and ("Disagree", 0) in rows["likert"]["counts"]
@@ -192,3 +194,29 @@ def test_survey_free_text_order_does_not_follow_the_respondents(participant, oth
         services.attempt_submit(attempt=attempt, answers={1: {"text": text}})
     (row,) = selectors.survey_summary(quiz=survey)
     assert row["texts"] == ["more field days", "Zones on the map"]
+
+
+@pytest.mark.django_db
+def test_question_statistics_flag_nothing_on_too_few_learners(participant):
+    """Issue 14: three attempts by one person flagged 8 of 10 questions."""
+    questions = [make_question(title=f"Q{i}") for i in range(10)]
+    quiz = make_quiz(questions, shuffle_questions=False, attempts_allowed=0)
+    for right in (2, 5, 9):
+        sit(quiz, participant, right=right)
+    stats = selectors.question_statistics(quiz=quiz)
+    assert {s.answered for s in stats} == {3}
+    assert {s.learners for s in stats} == {1}
+    assert not [s for s in stats if s.is_weak]
+    assert not any(s.enough for s in stats)
+
+
+@pytest.mark.django_db
+def test_quiz_report_says_when_figures_are_too_few(client, admin_user, participant):
+    from django.urls import reverse
+
+    quiz = make_quiz([make_question(title="Only")])
+    sit(quiz, participant, right=1)
+    client.force_login(admin_user)
+    html = client.get(reverse("assessments_quiz_report", args=[quiz.pk])).content.decode()
+    assert "Check this question" not in html
+    assert "at least 10 learners" in html
