@@ -9,9 +9,10 @@ version that is part of every key, so all cached pages go at once; a short
 lifetime (``PAGE_CACHE_SECONDS``) bounds how long figures that change without a
 publish (places left in a cohort, the impact page) may lag.
 
-Only plain successful reads are kept: GET or HEAD, status 200, no cookie set
-(a page with a form sets the CSRF cookie and is never kept), nothing marked
-private or no-cache, and no message waiting for the visitor.
+Only plain successful reads are kept: GET or HEAD, status 200, no cookie set,
+no CSRF token rendered into the page (a page with a form is never kept; the
+language switcher asks no token of visitors who are not signed in), nothing
+marked private or no-cache, and no message waiting for the visitor.
 """
 
 from django.conf import settings
@@ -79,7 +80,10 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        # A page that rendered a CSRF token carries this visitor's token: never
+        # hand it to another (the CSRF middleware may set its cookie only later,
+        # outside this one, so the response's cookies do not tell).
+        if self._cacheable_response(response) and not request.META.get("CSRF_COOKIE_USED"):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cache.set(key, response, timeout=seconds)

@@ -1,5 +1,7 @@
 """Anonymous pages come from the shared cache until something is published."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -61,3 +63,45 @@ def test_pages_of_logged_in_people_and_pages_with_forms_are_not_kept(page_cache,
     assert login.status_code == 200
     assert "X-Page-Cache" not in login  # it sets the CSRF cookie
     assert "X-Page-Cache" not in Client().get("/en/accounts/login/")
+
+
+def _token(html: str) -> dict:
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return {"csrfmiddlewaretoken": found.group(1)} if found else {}
+
+
+def test_a_cached_page_lets_the_next_visitor_switch_language(page_cache):
+    """The switcher on a page kept for everyone carries no one visitor's CSRF token."""
+    course = make_course(modules=1)
+    first = Client()
+    first.get(course.url)
+    first.get(course.url)
+
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get(course.url).content.decode()
+    response = visitor.post(
+        "/i18n/setlang/", {"language": "ru", "next": course.url, **_token(html)}
+    )
+
+    assert response.status_code == 302
+
+
+def test_a_page_with_a_form_is_never_kept_with_one_visitors_token(page_cache, learner, password):
+    first = Client()
+    first.get("/en/accounts/login/")  # sets the CSRF cookie
+    first.get("/en/accounts/login/")  # renders with it, sets nothing
+
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get("/en/accounts/login/").content.decode()
+    response = visitor.post(
+        "/en/accounts/login/", {"login": learner.email, "password": password, **_token(html)}
+    )
+
+    assert response.status_code == 302
+
+
+def test_a_signed_in_persons_language_switch_still_needs_the_token(learner, password):
+    client = Client(enforce_csrf_checks=True)
+    client.login(email=learner.email, password=password)
+
+    assert client.post("/i18n/setlang/", {"language": "ru", "next": "/"}).status_code == 403
