@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.conf import settings as django_settings
 from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -31,7 +32,7 @@ from assessments.models import Attempt, AttemptStatus
 from certificates.models import Certificate, CertificateStatus, IssueRun, IssueRunStatus
 from certificates.services import issue_run_create
 from portal.core.models import WorkerHeartbeat
-from tests.assessments.factories import make_question, make_quiz
+from tests.assessments.factories import choice_value, make_question, make_quiz
 from tests.certificates.factories import completed_enrolment
 from tests.courses.factories import CohortFactory, ParticipantFactory, make_course
 from tests.factories import PASSWORD, UserFactory
@@ -77,6 +78,9 @@ def signing_key_file(tmp_path, settings):
     return path
 
 
+SERVERS_SECRET_KEY = "two-servers-" + "y" * 50
+
+
 @pytest.fixture
 def production(tmp_path, signing_key_file, settings):
     """Start two servers and two workers; yield the servers' base URLs."""
@@ -84,7 +88,7 @@ def production(tmp_path, signing_key_file, settings):
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CERTIFICATES_"))},
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "DJANGO_SECRET_KEY": "two-servers-" + "y" * 50,
+        "DJANGO_SECRET_KEY": SERVERS_SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": _database_url(),
@@ -214,11 +218,14 @@ def test_log_in_on_one_server_and_submit_a_quiz_on_the_other(production, setting
     attempt = Attempt.objects.get(quiz=quiz, participant=participant)
     question = attempt.questions.select_related("question").get()
     right = question.question.choices.get(is_correct=True)
+    # The page names choices by tokens signed with the servers' key.
+    with override_settings(SECRET_KEY=SERVERS_SECRET_KEY):
+        right_value = choice_value(attempt, right)
     response = browser.post(
         f"{server_b}{_path('assessments:attempt_submit', attempt.pk)}",
         {
             "csrfmiddlewaretoken": token,
-            f"q{question.position}-choice": str(right.pk),
+            f"q{question.position}-choice": right_value,
             f"q{question.position}-present": "1",
         },
     )
