@@ -25,7 +25,7 @@ help:
 	@echo "            (gunicorn and the task worker, as in production, on SQLite)"
 	@echo "make dev    the same with Django's autoreloading development server"
 	@echo "make test   set up and run the whole test suite"
-	@echo "make lint   ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint   ruff check, ruff format --check, makemigrations --check, the import layers"
 	@echo "make bench  run the benchmarks under bench/"
 	@echo "make loadtest  locust against gunicorn on PostgreSQL and Redis (USERS=200 DURATION=5m SIZE=L)"
 
@@ -69,6 +69,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 format: venv
 	$(VENV)/bin/ruff check --fix .

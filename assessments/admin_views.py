@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from portal.accounts.permissions import Capability, can, course_or_404
+
 from . import exports, selectors, services
 from .forms import QuestionImportForm
 from .importing import ImportFileError
@@ -33,22 +35,22 @@ EXPORT_HEADER = [
 
 
 def _quiz_for_staff(request, quiz_id: int) -> Quiz:
-    """The quiz, if the user may see its attempts: the permission, or teaching its course.
+    """The quiz, if the user may see its attempts: it belongs to one of their courses.
 
     A translation's report is its source's: attempts are made on the source.
+
+    Raises:
+        PermissionDenied: the user does not teach (403, a role question).
+        Http404: the quiz is not of a course of theirs (object-level, see
+            ``portal.accounts.permissions``).
     """
+    if not can(request.user, Capability.COURSES_TEACH):
+        raise PermissionDenied
     quiz = source_quiz(
         get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id)
     )
-    user = request.user
-    if user.has_perm("assessments.view_attempt"):
-        return quiz
-    if quiz.course_id:
-        from courses.models import CourseInstructor
-
-        if CourseInstructor.objects.filter(course_id=quiz.course_id, user=user).exists():
-            return quiz
-    raise PermissionDenied
+    course_or_404(request.user, quiz.course_id)
+    return quiz
 
 
 def quiz_report(request, quiz_id: int):
@@ -61,6 +63,7 @@ def quiz_report(request, quiz_id: int):
             "quiz": quiz,
             "rows": rows,
             "statistics": selectors.question_statistics(quiz=quiz),
+            "statistics_min_learners": selectors.statistics_min_learners(),
             "survey": selectors.survey_summary(quiz=quiz) if quiz.is_survey else [],
             "header_title": quiz.title,
         },
@@ -79,6 +82,18 @@ def quiz_export(request, quiz_id: int, fmt: str):
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}-attempts.{fmt}"'
+    return response
+
+
+def question_export_moodle(request):
+    """The question bank (originals, not translations) as Moodle XML; ``?quiz=`` for one quiz's."""
+    if not request.user.has_perm("assessments.view_question"):
+        raise PermissionDenied
+    from .formats import moodle_xml
+
+    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
+    response = HttpResponse(moodle_xml.export(questions), content_type="application/xml")
+    response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
     return response
 
 

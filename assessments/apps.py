@@ -20,6 +20,12 @@ class AssessmentsConfig(AppConfig):
             receivers.enrolments_combining, dispatch_uid="assessments_enrolments_combining"
         )
 
+        # Before the snippet viewsets register (on the first admin hook lookup),
+        # so that Wagtail uses the course-scoped policies for these models.
+        from .permissions import permission_policies_register
+
+        permission_policies_register()
+
         # A quiz is saved, not published: its title and introduction on the
         # course pages change for anonymous readers too, so cached pages go.
         from django.db.models.signals import post_delete, post_save
@@ -34,3 +40,13 @@ class AssessmentsConfig(AppConfig):
                 sender=Quiz,
                 dispatch_uid=f"assessments_quiz_page_cache_{signal is post_save}",
             )
+
+        # Completion (in the courses app, below this one) asks the registered
+        # providers whether a course's required quizzes are passed.
+        from courses.completion import requirement_providers
+
+        from .completion import RequiredQuizzes
+
+        requirement_providers.register(
+            key="assessments.required_quizzes", provider=RequiredQuizzes()
+        )

@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from . import grading, localization
+from .choice_tokens import choice_token
 
 BAND_COLOUR_LABELS = {
     "metal": gettext_lazy("Metal ring"),
@@ -49,6 +50,25 @@ BAND_FILLS = {
     "pink": "#f4a6c8",
     "purple": "#6d2077",
 }
+# Each colour also has its own pattern, so bands can be told apart without
+# colour vision (red and green look alike under deuteranopia). Tiles are 8 x 8.
+BAND_PATTERNS = {
+    "metal": "M0,0 L8,8 M0,8 L8,0",  # crossed diagonals
+    "red": "M0,8 L8,0",  # rising diagonal
+    "white": "",  # plain
+    "yellow": "M3,3 h2 v2 h-2 z",  # small dots
+    "green": "M0,4 H8",  # horizontal lines
+    "blue": "M4,0 V8",  # vertical lines
+    "black": "M1,1 h3 v3 h-3 z",  # squares
+    "orange": "M0,0 L8,8",  # falling diagonal
+    "light_blue": "M2,0 V8 M6,0 V8",  # double vertical
+    "light_green": "M0,2 H8 M0,6 H8",  # double horizontal
+    "lime": "M0,6 L4,2 L8,6",  # chevrons
+    "pink": "M0,4 Q2,1 4,4 T8,4",  # waves
+    "purple": "M0,4 H8 M4,0 V8",  # grid
+}
+DARK_FILLS = frozenset({"red", "green", "blue", "black", "purple"})
+
 BAND_SLOT_LABELS = {
     "left_above": gettext_lazy("Left leg, above the joint"),
     "left_below": gettext_lazy("Left leg, below the joint"),
@@ -67,13 +87,33 @@ def band_combination_text(combination: dict) -> str:
     return "; ".join(parts)
 
 
-def band_drawing(combination: dict | None) -> list[dict]:
+def band_legend(*, prefix: str) -> list[dict]:
+    """The palette as the drawing's legend: number, name, fill, pattern and its id.
+
+    ``prefix`` keeps pattern ids unique on a page with several questions.
+    """
+    return [
+        {
+            "number": number,
+            "label": BAND_COLOUR_LABELS[colour],
+            "fill": BAND_FILLS[colour],
+            "pattern": BAND_PATTERNS[colour],
+            "ink": "#ffffff" if colour in DARK_FILLS else "#111111",
+            "id": f"{prefix}-pat-{number}",
+        }
+        for number, colour in enumerate(grading.BAND_COLOURS, start=1)
+    ]
+
+
+def band_drawing(combination: dict | None, *, prefix: str = "q") -> list[dict]:
     """Rectangles for the SVG of a bird's legs seen from the front.
 
     The bird faces the viewer, so its left leg is drawn on the viewer's right:
-    reading that correctly is part of the skill. Only positions and fills are
-    returned; nothing names a slot.
+    reading that correctly is part of the skill. Only positions, fills, the
+    pattern (by its legend id) and legend number are returned; nothing names a
+    slot.
     """
+    numbers = {colour: index for index, colour in enumerate(grading.BAND_COLOURS, start=1)}
     combination = combination or {}
     legs = {"left": 150, "right": 70}  # x of each leg, as the viewer sees it
     tops = {"above": 40, "below": 130}
@@ -82,7 +122,14 @@ def band_drawing(combination: dict | None) -> list[dict]:
         leg, position = slot.split("_")
         for index, colour in enumerate(combination.get(slot) or []):
             rects.append(
-                {"x": legs[leg] - 12, "y": tops[position] + index * 16, "fill": BAND_FILLS[colour]}
+                {
+                    "x": legs[leg] - 12,
+                    "y": tops[position] + index * 16,
+                    "fill": BAND_FILLS[colour],
+                    "pattern": f"{prefix}-pat-{numbers[colour]}",
+                    "number": numbers[colour],
+                    "ink": "#ffffff" if colour in DARK_FILLS else "#111111",
+                }
             )
     return rects
 
@@ -110,22 +157,53 @@ def _choice_texts(question, translation) -> dict[int, dict]:
     return texts
 
 
+def unavailable_view(*, position: int, kind: str, defects: list[str]) -> dict:
+    """What an attempt shows for a question that cannot be shown or graded: an apology.
+
+    ``defects`` (what is wrong) is for the author's preview only.
+    """
+    return {
+        "position": position,
+        "kind": kind,
+        "unavailable": True,
+        "defects": defects,
+        "response": {},
+    }
+
+
 def question_view(
     *,
     question,
     choice_order: list[int],
     response: dict | None,
     position: int,
+    attempt_id: int,
     translation=None,
 ) -> dict:
     """The learner-safe view of one question in an attempt (see module docstring).
 
+    Choices are named by their per-attempt tokens (``choice_tokens``), never by id.
+
     Args:
         question: the source question, with its choices.
+        attempt_id: the attempt the page belongs to (0 for the editor's preview).
         translation: its translation into the reading language (with its
             choices), or None: the source's texts are shown, marked as such
             when the reader reads another language.
+
+    Returns:
+        The view; ``unavailable_view`` for a question with defects
+        (``grading.question_defects``).
     """
+    defects = grading.question_defects(grading.spec_from_question(question))
+    if defects:
+        return unavailable_view(
+            position=position, kind=question.kind, defects=[message for _f, message in defects]
+        )
+
+    def token(pk: int) -> str:
+        return choice_token(attempt_id=attempt_id, choice_id=pk)
+
     choices_by_id = {c.pk: c for c in question.choices.all()}
     texts = _choice_texts(question, translation)
     ordered = [choices_by_id[pk] for pk in choice_order if pk in choices_by_id]
@@ -141,15 +219,16 @@ def question_view(
     }
     kind = question.kind
     if kind in ("single", "multiple", "image", "likert"):
-        view["choices"] = [{"id": c.pk, "text": texts[c.pk]["text"]} for c in ordered]
+        view["choices"] = [{"id": token(c.pk), "text": texts[c.pk]["text"]} for c in ordered]
         if kind == "multiple":
-            view["chosen"] = set((response or {}).get("choices", []))
+            chosen = (response or {}).get("choices", [])
         else:
-            view["chosen"] = {(response or {}).get("choice")}
+            chosen = [(response or {}).get("choice")]
+        view["chosen"] = {token(pk) for pk in chosen if pk in choices_by_id}
     elif kind == "ordering":
         saved = (response or {}).get("order")
         ids = saved if saved and set(saved) == set(choices_by_id) else [c.pk for c in ordered]
-        view["choices"] = [{"id": pk, "text": texts[pk]["text"]} for pk in ids]
+        view["choices"] = [{"id": token(pk), "text": texts[pk]["text"]} for pk in ids]
     elif kind == "matching":
         # The browser sends the source partner (what grading compares); the
         # reader sees its translation.
@@ -157,7 +236,7 @@ def question_view(
         pairs = (response or {}).get("pairs", {})
         view["prompts"] = [
             {
-                "id": c.pk,
+                "id": token(c.pk),
                 "text": texts[c.pk]["text"],
                 "selected": pairs.get(str(c.pk), ""),
                 "selected_label": labels.get(pairs.get(str(c.pk), ""), ""),
@@ -180,11 +259,14 @@ def question_view(
             for slot in grading.BAND_SLOTS
         ]
         view["colours"] = [{"value": k, "label": v} for k, v in BAND_COLOUR_LABELS.items()]
+        prefix = f"q{position}"
+        view["legend"] = band_legend(prefix=prefix)
         if question.band_mode == "read":
-            view["drawing"] = band_drawing(question.band_answer)
+            view["drawing"] = band_drawing(question.band_answer, prefix=prefix)
         else:
-            view["written"] = band_combination_text(question.band_answer)
-            view["drawing"] = band_drawing(response or {})
+            # The question's text gives the code to decode; writing the decoded
+            # combination next to it would give the answer away.
+            view["drawing"] = band_drawing(response or {}, prefix=prefix)
     return view
 
 
@@ -196,6 +278,7 @@ def review_view(
     position: int,
     score,
     max_score,
+    attempt_id: int,
     translation=None,
 ) -> dict:
     """``question_view`` plus the right answers, feedback and score (review only)."""
@@ -204,12 +287,15 @@ def review_view(
         choice_order=choice_order,
         response=response,
         position=position,
+        attempt_id=attempt_id,
         translation=translation,
     )
-    spec = grading.spec_from_question(question)
-    texts = _choice_texts(question, translation)
     view["score"] = score
     view["max_score"] = max_score
+    if view.get("unavailable"):
+        return view
+    spec = grading.spec_from_question(question)
+    texts = _choice_texts(question, translation)
     view["general_feedback"] = (
         translation.general_feedback
         if translation is not None and translation.general_feedback
@@ -221,7 +307,7 @@ def review_view(
     feedback: list[str] = []
     if kind in ("single", "multiple", "image"):
         correct = [texts[c.pk]["text"] for c in choices if c.is_correct]
-        chosen = view.get("chosen", set())
+        chosen = set((response or {}).get("choices", [(response or {}).get("choice")]))
         feedback = [texts[c.pk]["feedback"] for c in choices if c.pk in chosen and c.feedback]
     elif kind == "true_false":
         correct = [_("True") if question.true_false_answer else _("False")]

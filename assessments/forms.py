@@ -6,10 +6,12 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from .grading import BAND_SLOTS
+from .grading import BAND_SLOTS, ChoiceSpec, QuestionSpec, question_defects
 
-FIELD = re.compile(r"^q(\d{1,4})-([a-z_]+)(?:-(\d{1,9}))?$")
+# Choices are named by opaque per-attempt tokens (``choice_tokens``), e.g. q3-pair-c1f…
+FIELD = re.compile(r"^q(\d{1,4})-([a-z_]+)(?:-([0-9a-z]{1,32}))?$")
 MAX_FIELDS = 2000
 
 
@@ -63,7 +65,7 @@ def answers_from_post(post, *, language: str = "") -> dict[int, dict]:
 
 class QuestionImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet (.xlsx or .csv)"),
+        label=_("Spreadsheet (.xlsx or .csv) or Moodle XML (.xml)"),
         help_text=_("At most 2 MB. See the column list on this page."),
     )
     dry_run = forms.BooleanField(label=_("Check only, import nothing"), required=False)
@@ -73,8 +75,45 @@ class QuestionImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
-        if not (name.endswith(".xlsx") or name.endswith(".csv")):
-            raise forms.ValidationError(_("Upload an .xlsx or .csv file."))
+        if not name.endswith((".xlsx", ".csv", ".xml")):
+            raise forms.ValidationError(_("Upload an .xlsx, .csv or Moodle XML (.xml) file."))
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
         return upload
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """The question editor: refuses a question that could not be shown or graded.
+
+    The question's own fields are checked by ``Question.clean``; here the
+    inline choices as submitted (not yet saved) are checked by the same rule,
+    ``grading.question_defects``.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("choices") if hasattr(self, "formsets") else None
+        if formset is None or not all(form.is_valid() for form in formset.forms):
+            return cleaned
+        choices = tuple(
+            ChoiceSpec(
+                id=index,
+                text=form.cleaned_data.get("text", ""),
+                is_correct=bool(form.cleaned_data.get("is_correct")),
+                match_text=form.cleaned_data.get("match_text", ""),
+                language=form.cleaned_data.get("language", ""),
+            )
+            for index, form in enumerate(formset.forms)
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        )
+        spec = QuestionSpec(
+            kind=cleaned.get("kind", ""),
+            choices=choices,
+            true_false_answer=cleaned.get("true_false_answer"),
+            numeric_answer=cleaned.get("numeric_answer"),
+            band_answer=cleaned.get("band_answer") or {},
+        )
+        for name, message in question_defects(spec):
+            if name == "choices":
+                self.add_error(None, message)
+        return cleaned

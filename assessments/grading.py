@@ -141,6 +141,101 @@ def normalise_text(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()
 
 
+# --- Questions that cannot be shown or graded ----------------------------------
+
+
+def band_answer_problems(value) -> list[str]:
+    """What is wrong with a colour-band combination as stored (empty: nothing).
+
+    A combination maps each of ``BAND_SLOTS`` to a list of at most
+    ``MAX_BANDS_PER_SLOT`` colours of ``BAND_COLOURS``, top to bottom, and has at
+    least one band. Each problem names the slot or colour at fault.
+    """
+    if not isinstance(value, dict):
+        return [_("Give the combination per leg and position.")]
+    problems = []
+    for slot in value:
+        if slot not in BAND_SLOTS:
+            problems.append(
+                _("Unknown leg position “%(slot)s”: use %(slots)s.")
+                % {"slot": slot, "slots": ", ".join(BAND_SLOTS)}
+            )
+    for slot in [*BAND_SLOTS, *(key for key in value if key not in BAND_SLOTS)]:
+        colours = value.get(slot, [])
+        if not isinstance(colours, list) or not all(isinstance(c, str) for c in colours):
+            problems.append(_("%(slot)s: give a list of colours.") % {"slot": slot})
+            continue
+        if len(colours) > MAX_BANDS_PER_SLOT:
+            problems.append(
+                _("%(slot)s: at most %(count)d bands.")
+                % {"slot": slot, "count": MAX_BANDS_PER_SLOT}
+            )
+        for colour in colours:
+            if colour not in BAND_COLOURS:
+                problems.append(
+                    _("%(slot)s: unknown colour “%(colour)s”.") % {"slot": slot, "colour": colour}
+                )
+    if not problems and not any(value.get(slot) for slot in BAND_SLOTS):
+        problems.append(_("Place at least one band."))
+    return problems
+
+
+def question_defects(spec: QuestionSpec) -> list[tuple[str, str]]:
+    """Why a question cannot be shown or graded, as ``(field, message)`` pairs.
+
+    The one rule for "this question works": the editor refuses to save a
+    question with defects (``field`` names the form field to mark; ``choices``
+    means the inline choices), and an attempt that meets one anyway shows an
+    apology for it and grades the rest.
+
+    Returns:
+        An empty list for a question that works.
+    """
+    kind = spec.kind
+    choices = [c for c in spec.choices if c.text or c.match_text]
+    correct = [c for c in choices if c.is_correct]
+    problems: list[tuple[str, str]] = []
+
+    def choices_problem(message) -> None:
+        problems.append(("choices", message))
+
+    if kind not in KINDS:
+        return [("kind", _("Choose a kind of question."))]
+    if kind in ("single", "image"):
+        if len(choices) < 2:
+            choices_problem(_("Give at least two choices."))
+        if len(correct) != 1:
+            choices_problem(_("Mark exactly one choice as correct."))
+    elif kind == "multiple":
+        if len(choices) < 2:
+            choices_problem(_("Give at least two choices."))
+        if not correct:
+            choices_problem(_("Mark at least one choice as correct."))
+    elif kind == "true_false":
+        if spec.true_false_answer is None:
+            problems.append(("true_false_answer", _("Say whether the statement is true.")))
+    elif kind == "numeric":
+        if spec.numeric_answer is None:
+            problems.append(("numeric_answer", _("Give the numeric answer.")))
+    elif kind == "short_text":
+        if not [c for c in choices if c.text.strip()]:
+            choices_problem(_("Give at least one accepted answer."))
+    elif kind == "ordering":
+        if len(choices) < 2 or any(not c.text.strip() for c in choices):
+            choices_problem(_("Give at least two items, each with its text, in the right order."))
+    elif kind == "matching":
+        prompts = [c for c in choices if c.text]
+        if len(prompts) < 2:
+            choices_problem(_("Give at least two prompts, each with its partner."))
+        if any(not c.match_text for c in prompts):
+            choices_problem(_("Give every prompt its partner in “matches”."))
+    elif kind == "colour_bands":
+        problems += [("band_answer", message) for message in band_answer_problems(spec.band_answer)]
+    elif kind == "likert" and len(choices) < 2:
+        choices_problem(_("Give at least two scale points, in order."))
+    return problems
+
+
 # --- Validation ------------------------------------------------------------------
 
 

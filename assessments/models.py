@@ -11,7 +11,9 @@ raw response per question. Grading reads the question and the response only
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -20,8 +22,19 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable, PreviewableMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .grading import QuestionSpec, question_defects
 
 # --- Choices -------------------------------------------------------------------
 
@@ -140,8 +153,42 @@ class QuestionCategory(models.Model):
         return f"{self.get_kind_display()}: {self.name}"
 
 
-class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
+def _revisions(name: str) -> GenericRelation:
+    return GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=name,
+        for_concrete_model=False,
+    )
+
+
+def _workflow_states(name: str) -> GenericRelation:
+    return GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=name,
+        for_concrete_model=False,
+    )
+
+
+class Question(
+    PreviewableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """One question of the bank, of any kind; its choices are inline ``Choice`` rows.
+
+    Questions are reviewed like pages (draft, revisions, the moderation
+    workflow): the row holds the published version, which learners see; a
+    draft lives in a revision until published. An attempt keeps a snapshot of
+    each question as published when it started (``AttemptQuestion.snapshot``).
 
     Translations (one row per language, see ``assessments.localization``) carry
     the texts only: attempts, grading and statistics use the source question.
@@ -223,6 +270,18 @@ class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    revisions = _revisions("question")
+    workflow_states = _workflow_states("question")
+
+    # The question picker (a quiz's slots) searches these.
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("text"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+
     translatable_fields = [
         TranslatableField("text"),
         TranslatableField("general_feedback"),
@@ -263,6 +322,30 @@ class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
     def is_graded(self) -> bool:
         return self.kind not in UNGRADED_KINDS
 
+    def clean(self):
+        """Refuse a question whose own fields cannot be shown or graded.
+
+        The rule is ``grading.question_defects``; the inline choices are checked
+        by the editor's form (``forms.QuestionAdminForm``) and the import, which
+        see them before they are saved.
+
+        Raises:
+            ValidationError: per field, what to fix.
+        """
+        super().clean()
+        spec = QuestionSpec(
+            kind=self.kind,
+            true_false_answer=self.true_false_answer,
+            numeric_answer=self.numeric_answer,
+            band_answer=self.band_answer,
+        )
+        errors: dict[str, list[str]] = {}
+        for name, message in question_defects(spec):
+            if name != "choices":
+                errors.setdefault(name, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
     def get_preview_template(self, request, mode_name):
         return "assessments/question_preview.html"
 
@@ -272,11 +355,15 @@ class Question(TranslatableMixin, PreviewableMixin, ClusterableModel):
 
         context = super().get_preview_context(request, mode_name)
         choices = sorted(self.choices.all(), key=lambda c: c.sort_order or 0)
-        for index, choice in enumerate(choices, start=1):
+        for number, choice in enumerate(choices, start=1):
             if choice.pk is None:  # unsaved rows of the edit form: stand-in ids
-                choice.pk = -index
+                choice.pk = -number
         context["q"] = question_view(
-            question=self, choice_order=[c.pk for c in choices], response=None, position=1
+            question=self,
+            choice_order=[c.pk for c in choices],
+            response=None,
+            position=1,
+            attempt_id=0,
         )
         # The editor previews this very row, in its own language, whatever the
         # admin's language is: nothing to mark.
@@ -324,8 +411,18 @@ class Choice(TranslatableMixin, Orderable):
 # --- Quizzes ---------------------------------------------------------------------
 
 
-class Quiz(TranslatableMixin, ClusterableModel):
+class Quiz(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    ClusterableModel,
+):
     """A quiz or reaction survey; course pages place it with a ``SnippetChooserBlock``.
+
+    Reviewed like pages (draft, revisions, the moderation workflow): learners
+    reach only a published quiz, with its published questions.
 
     A translated page's block holds the quiz's translation where one exists
     (wagtail-localize remaps it), else the source; both lead to the source quiz,
@@ -382,6 +479,9 @@ class Quiz(TranslatableMixin, ClusterableModel):
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    revisions = _revisions("quiz")
+    workflow_states = _workflow_states("quiz")
 
     translatable_fields = [
         TranslatableField("title"),
@@ -536,6 +636,15 @@ class Attempt(models.Model):
         related_name="attempts",
     )
     number = models.PositiveSmallIntegerField(_("attempt number"))
+    quiz_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("quiz version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The published version of the quiz the attempt began on."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -552,6 +661,11 @@ class Attempt(models.Model):
         _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    accessible_bands = models.BooleanField(
+        _("colour bands in the accessible form"),
+        default=False,
+        help_text=_("The learner asked for bands numbered by the legend, drawn larger."),
+    )
 
     class Meta:
         verbose_name = _("attempt")
@@ -604,6 +718,24 @@ class AttemptQuestion(models.Model):
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    question_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("question version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    snapshot = models.JSONField(
+        _("question as drawn"),
+        encoder=DjangoJSONEncoder,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The question with its choices as published when the attempt began: what "
+            "the attempt shows and grades, whatever is published later."
+        ),
+    )
     position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"))
     choice_order = models.JSONField(_("choice order"), default=list, blank=True)
     response = models.JSONField(_("response"), null=True, blank=True)
@@ -631,3 +763,12 @@ class AttemptQuestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt} · {self.position}"
+
+    def question_as_drawn(self) -> Question:
+        """The question (with its choices) as it was when the attempt began.
+
+        Rows from before snapshots were kept fall back to the current question.
+        """
+        if self.snapshot is None:
+            return self.question
+        return Question.from_serializable_data(self.snapshot, check_fks=False)

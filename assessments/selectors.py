@@ -49,33 +49,17 @@ def grade_from_percents(percents: list[Decimal], method: str) -> Decimal | None:
     return max(percents)
 
 
-def quiz_grade(*, quiz: Quiz, participant) -> Decimal | None:
-    """The participant's grade (percent) on ``quiz``, or None before a submitted attempt."""
-    percents = list(
-        Attempt.objects.filter(quiz=quiz, participant=participant, status=AttemptStatus.SUBMITTED)
-        .order_by("number")
-        .values_list("percent", flat=True)
-    )
-    return grade_from_percents(percents, quiz.grading_method)
+def enrolment_required_quiz_grades(*, enrolment) -> list[tuple[Quiz, Decimal | None]]:
+    """Each required graded quiz of the enrolment's course with the participant's grade.
 
-
-def quiz_passed(*, quiz: Quiz, participant) -> bool:
-    """Whether the participant's grade on ``quiz`` reaches its pass mark (surveys: submitted)."""
-    grade = quiz_grade(quiz=quiz, participant=participant)
-    if grade is None:
-        return False
-    return quiz.is_survey or grade >= quiz.pass_mark
-
-
-def enrolment_assessments_passed(*, enrolment) -> bool:
-    """True when every required graded quiz of the enrolment's course is passed.
+    Two queries (one when the course requires no quiz).
 
     Args:
         enrolment: a ``courses.Enrolment``.
 
     Returns:
-        True when the course has no required quiz, or the enrolment's participant
-        has a grade at or above the pass mark on each (by the quiz's grading method).
+        (quiz, grade by the quiz's grading method or None before a submitted
+        attempt), in the quizzes' order.
     """
     # Translations of a quiz share its course but never hold attempts: only
     # the sources count.
@@ -86,10 +70,10 @@ def enrolment_assessments_passed(*, enrolment) -> bool:
             kind=QuizKind.QUIZ,
         )
         .filter(sources_filter(Quiz))
-        .only("pk", "grading_method", "pass_mark", "kind")
+        .only("pk", "title", "grading_method", "pass_mark", "kind")
     )
     if not quizzes:
-        return True
+        return []
     percents: dict[int, list[Decimal]] = {quiz.pk: [] for quiz in quizzes}
     rows = (
         Attempt.objects.filter(
@@ -102,11 +86,23 @@ def enrolment_assessments_passed(*, enrolment) -> bool:
     )
     for quiz_id, percent in rows:
         percents[quiz_id].append(percent)
-    for quiz in quizzes:
-        grade = grade_from_percents(percents[quiz.pk], quiz.grading_method)
-        if grade is None or grade < quiz.pass_mark:
-            return False
-    return True
+    return [(quiz, grade_from_percents(percents[quiz.pk], quiz.grading_method)) for quiz in quizzes]
+
+
+def enrolment_assessments_passed(*, enrolment) -> bool:
+    """True when every required graded quiz of the enrolment's course is passed.
+
+    Args:
+        enrolment: a ``courses.Enrolment``.
+
+    Returns:
+        True when the course has no required quiz, or the enrolment's participant
+        has a grade at or above the pass mark on each (by the quiz's grading method).
+    """
+    return all(
+        grade is not None and grade >= quiz.pass_mark
+        for quiz, grade in enrolment_required_quiz_grades(enrolment=enrolment)
+    )
 
 
 # --- Attempts ------------------------------------------------------------------
@@ -254,6 +250,11 @@ def quiz_attempt_rows(*, quiz: Quiz) -> list[dict]:
     return rows
 
 
+def statistics_min_learners() -> int:
+    """How many different learners must have answered a question before it is judged."""
+    return int(getattr(settings, "ASSESSMENTS_STATISTICS_MIN_LEARNERS", 10))
+
+
 @dataclass(frozen=True)
 class QuestionStatistics:
     question_id: int
@@ -262,10 +263,22 @@ class QuestionStatistics:
     answered: int
     facility: float | None
     discrimination: float | None
+    learners: int = 0
+
+    @property
+    def enough(self) -> bool:
+        """Enough different learners answered for the figures to mean something."""
+        return self.learners >= statistics_min_learners()
 
     @property
     def is_weak(self) -> bool:
-        """Flag questions nearly everyone or nobody gets, or that do not discriminate."""
+        """Flag questions nearly everyone or nobody gets, or that do not discriminate.
+
+        Never before ``enough``: a few attempts (or one person's) say nothing
+        about a question.
+        """
+        if not self.enough:
+            return False
         if self.facility is not None and (self.facility < 0.2 or self.facility > 0.95):
             return True
         return self.discrimination is not None and self.discrimination < 0.2
@@ -301,16 +314,19 @@ def question_statistics(*, quiz: Quiz) -> list[QuestionStatistics]:
             "score",
             "max_score",
             "attempt__score",
+            "attempt__participant_id",
         )
         .order_by("question__title", "question_id")
     )
     per_question: dict[int, dict] = {}
-    for question_id, title, kind, score, max_score, total in rows:
+    for question_id, title, kind, score, max_score, total, participant_id in rows:
         if not max_score:
             continue
         entry = per_question.setdefault(
-            question_id, {"title": title, "kind": kind, "fractions": [], "rest": []}
+            question_id,
+            {"title": title, "kind": kind, "fractions": [], "rest": [], "learners": set()},
         )
+        entry["learners"].add(participant_id)
         entry["fractions"].append(float(score / max_score))
         entry["rest"].append(float(total - score))
     return [
@@ -321,9 +337,28 @@ def question_statistics(*, quiz: Quiz) -> list[QuestionStatistics]:
             answered=len(entry["fractions"]),
             facility=sum(entry["fractions"]) / len(entry["fractions"]),
             discrimination=_correlation(entry["fractions"], entry["rest"]),
+            learners=len(entry["learners"]),
         )
         for question_id, entry in per_question.items()
     ]
+
+
+def questions_for_export(*, quiz_id: int | str | None = None) -> QuerySet:
+    """Original-language questions with choices and categories, by title; a quiz's only.
+
+    Args:
+        quiz_id: only the questions placed in this quiz's slots (None: the bank).
+    """
+    from .models import Question, QuizSlot
+
+    questions = Question.objects.filter(sources_filter(Question))
+    if quiz_id is not None:
+        questions = questions.filter(
+            pk__in=QuizSlot.objects.filter(quiz_id=quiz_id).values("question_id")
+        )
+    return questions.prefetch_related(
+        Prefetch("choices", queryset=Choice.objects.order_by("sort_order")), "categories"
+    ).order_by("title")
 
 
 # --- Learning gain -------------------------------------------------------------
@@ -398,18 +433,6 @@ def learning_gain_rows(
     return rows
 
 
-def learning_gain_summary(rows: list[dict]) -> dict:
-    """Mean pre, post and gain over the rows that sat both tests."""
-    both = [row for row in rows if row["gain"] is not None]
-    if not both:
-        return {"learners": 0, "pre": None, "post": None, "gain": None}
-
-    def mean(key):
-        return (sum(row[key] for row in both) / len(both)).quantize(TWO_PLACES)
-
-    return {"learners": len(both), "pre": mean("pre"), "post": mean("post"), "gain": mean("gain")}
-
-
 # --- Learner pages -------------------------------------------------------------
 
 
@@ -478,10 +501,11 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
         translations = localization.question_translations(aq.question for aq in rows)
         context["review"] = [
             display.review_view(
-                question=aq.question,
+                question=aq.question_as_drawn(),
                 choice_order=aq.choice_order,
                 response=aq.response,
                 position=aq.position,
+                attempt_id=attempt.pk,
                 score=aq.score,
                 max_score=aq.max_score,
                 translation=translations.get(aq.question_id),
@@ -503,10 +527,11 @@ def _spec_key(question_id: int, updated_at: datetime) -> str:
 def attempt_questions_for_grading(*, attempt: Attempt):
     """The attempt's question rows and a grading spec per question id.
 
-    Specs are cached under the question's id and ``updated_at`` (saving a
-    question from the admin or the import writes it, so an edited question gets
-    a new key). Returns ``(rows, specs)``; at most three queries at any size,
-    one when every spec is cached.
+    Rows keep the question as published when the attempt began (``snapshot``),
+    whose spec needs no query. Rows from before snapshots were kept read the
+    question; their specs are cached under its id and ``updated_at`` (saving a
+    question writes it, so an edited question gets a new key). Returns
+    ``(rows, specs)``; at most three queries at any size, one with snapshots.
     """
     from django.core.cache import cache
     from django.db.models import F
@@ -519,9 +544,19 @@ def attempt_questions_for_grading(*, attempt: Attempt):
         .annotate(question_updated_at=F("question__updated_at"))
         .order_by("position")
     )
-    keys = {row.question_id: _spec_key(row.question_id, row.question_updated_at) for row in rows}
-    found = cache.get_many(list(keys.values()))
-    specs = {qid: found[key] for qid, key in keys.items() if key in found}
+    # An attempt grades the questions as they were when it began (its snapshots).
+    specs = {
+        row.question_id: grading.spec_from_question(row.question_as_drawn())
+        for row in rows
+        if row.snapshot is not None
+    }
+    keys = {
+        row.question_id: _spec_key(row.question_id, row.question_updated_at)
+        for row in rows
+        if row.snapshot is None
+    }
+    found = cache.get_many(list(keys.values())) if keys else {}
+    specs.update({qid: found[key] for qid, key in keys.items() if key in found})
     missing = [qid for qid in keys if qid not in specs]
     if missing:
         fresh = {}

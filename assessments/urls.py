@@ -12,6 +12,11 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/submit/", views.attempt_submit, name="attempt_submit"),
     path("attempts/<int:attempt_id>/result/", views.attempt_result, name="attempt_result"),
     path(
+        "attempts/<int:attempt_id>/accessible/",
+        views.attempt_accessible,
+        name="attempt_accessible",
+    ),
+    path(
         "attempts/<int:attempt_id>/questions/<int:position>/image/",
         views.attempt_question_image,
         name="attempt_question_image",

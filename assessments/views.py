@@ -38,7 +38,7 @@ def _attempt_or_404(request, attempt_id: int) -> Attempt:
 @require_GET
 @profile_required
 def quiz_detail(request, quiz_id: int):
-    quiz = get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id)
+    quiz = get_object_or_404(Quiz.objects.select_related("course", "locale"), pk=quiz_id, live=True)
     source = localization.source_quiz(quiz)
     if source.pk != quiz.pk:
         # A translated page's quiz block may hold the translation: the learner's
@@ -53,7 +53,7 @@ def quiz_detail(request, quiz_id: int):
 @profile_required
 def attempt_start(request, quiz_id: int):
     quiz = localization.source_quiz(
-        get_object_or_404(Quiz.objects.select_related("locale"), pk=quiz_id)
+        get_object_or_404(Quiz.objects.select_related("locale"), pk=quiz_id, live=True)
     )
     enrolment = selectors.enrolment_for_quiz(quiz=quiz, participant=request.participant)
     if quiz.course_id and enrolment is None:
@@ -87,10 +87,11 @@ def attempt_detail(request, attempt_id: int):
     translations = localization.question_translations(aq.question for aq in rows)
     questions = [
         display.question_view(
-            question=aq.question,
+            question=aq.question_as_drawn(),
             choice_order=aq.choice_order,
             response=aq.response,
             position=aq.position,
+            attempt_id=attempt.pk,
             translation=translations.get(aq.question_id),
         )
         for aq in rows
@@ -102,6 +103,7 @@ def attempt_detail(request, attempt_id: int):
             "attempt": attempt,
             "quiz": localization.quiz_for_display(attempt.quiz),
             "questions": questions,
+            "has_bands": any(q["kind"] == "colour_bands" for q in questions),
             "now": timezone.now(),
         },
     )
@@ -142,6 +144,15 @@ def attempt_submit(request, attempt_id: int):
     return redirect("assessments:attempt_result", attempt_id=attempt.pk)
 
 
+@require_POST
+@profile_required
+def attempt_accessible(request, attempt_id: int):
+    """Switch the attempt's colour bands to (``on=1``) or from the accessible form."""
+    attempt = _attempt_or_404(request, attempt_id)
+    services.attempt_set_accessible_bands(attempt=attempt, on=request.POST.get("on") == "1")
+    return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
+
+
 @never_cache
 @require_GET
 @profile_required
@@ -165,7 +176,7 @@ def attempt_question_image(request, attempt_id: int, position: int):
         attempt=attempt,
         position=position,
     )
-    image = aq.question.image
+    image = aq.question_as_drawn().image
     if image is None:
         raise Http404
     rendition = image.get_rendition("max-1000x800")

@@ -1,10 +1,20 @@
 """Admin viewsets of the question bank, quizzes and pre/post pairs."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import CohortTestPair, Question, QuestionCategory, Quiz
+from .forms import QuestionAdminForm
+from .models import CohortTestPair, Question, QuestionCategory, Quiz, QuizSlot
+from .widgets import BandAnswerWidget
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -17,6 +27,39 @@ class QuestionCategoryViewSet(SnippetViewSet):
     panels = [FieldPanel("kind"), FieldPanel("name")]
 
 
+def _quizzes(request):
+    return Quiz.objects.order_by("title")
+
+
+def _courses(request):
+    from courses.models import CoursePage
+
+    return CoursePage.objects.order_by("title")
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    """The bank's filters: kind, category, language, and where a question is used."""
+
+    used_in = django_filters.ModelChoiceFilter(
+        label=_("Used in quiz"), queryset=_quizzes, method="filter_used_in"
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Used in a quiz of course"), queryset=_courses, method="filter_course"
+    )
+
+    class Meta:
+        model = Question
+        fields = ["kind", "categories", "locale"]
+
+    def filter_used_in(self, queryset, name, value):
+        return queryset.filter(pk__in=QuizSlot.objects.filter(quiz=value).values("question_id"))
+
+    def filter_course(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=QuizSlot.objects.filter(quiz__course=value).values("question_id")
+        )
+
+
 class QuestionViewSet(SnippetViewSet):
     """Questions with their choices inline; the preview shows the learner's view."""
 
@@ -24,7 +67,7 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Question bank")
     list_display = ["title", "kind", "points", "updated_at"]
-    list_filter = ["kind", "categories"]
+    filterset_class = QuestionFilterSet
     search_fields = ["title", "text"]
     panels = [
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("points")]),
@@ -53,12 +96,14 @@ class QuestionViewSet(SnippetViewSet):
                     ]
                 ),
                 FieldPanel("band_mode"),
-                FieldPanel("band_answer"),
+                FieldPanel("band_answer", widget=BandAnswerWidget),
             ],
             heading=_("Answer settings for this kind"),
         ),
         FieldPanel("general_feedback"),
     ]
+    # The form checks the inline choices with the question (see QuestionAdminForm).
+    edit_handler = ObjectList(panels, base_form_class=QuestionAdminForm)
 
 
 class QuizViewSet(SnippetViewSet):

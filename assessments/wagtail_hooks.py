@@ -8,9 +8,9 @@ from wagtail.snippets.models import register_snippet
 
 from . import admin_views
 from .models import Quiz
-from .viewsets import AssessmentsViewSetGroup
+from .permissions import ScopedAssessmentsViewSetGroup
 
-register_snippet(AssessmentsViewSetGroup)
+register_snippet(ScopedAssessmentsViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
@@ -25,6 +25,11 @@ def register_assessments_admin_urls():
             "assessments/quizzes/<int:quiz_id>/attempts.<str:fmt>",
             admin_views.quiz_export,
             name="assessments_quiz_export",
+        ),
+        path(
+            "assessments/questions/export.xml",
+            admin_views.question_export_moodle,
+            name="assessments_question_export_moodle",
         ),
         path(
             "assessments/questions/import/",

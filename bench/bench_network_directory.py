@@ -13,18 +13,17 @@ subject serves at >= 50 % of the baseline's throughput and makes exactly as
 many queries. Exit status 1 if the bar is not met.
 """
 
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import benchdb
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TMP = tempfile.mkdtemp(prefix="flyway-bench-network-")
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
-os.environ.pop("REDIS_URL", None)
+benchdb.configure(TMP)
 
 import django  # noqa: E402
 
@@ -112,6 +111,7 @@ def main() -> int:
     subject = [measure(client, params) for params in SEARCHES]
 
     ok = True
+    figures = []
     for params, (base_rps, base_q), (rps, queries) in zip(SEARCHES, baseline, subject, strict=True):
         ratio = rps / base_rps
         label = "page" if not params else "search"
@@ -120,8 +120,10 @@ def main() -> int:
             f"{rps:6.1f} req/s at 2,000 ({ratio:.0%}, bar {MIN_RATIO:.0%}); "
             f"queries {base_q} → {queries}"
         )
+        figures.append(f"{label} {ratio:.0%}, queries {base_q}→{queries}")
         if ratio < MIN_RATIO or queries != base_q:
             ok = False
+    benchdb.result(f"{'; '.join(figures)} (bar {MIN_RATIO:.0%}, same queries)")
     print("bar met" if ok else "bar NOT met")
     return 0 if ok else 1
 

@@ -2,12 +2,10 @@
 
 Find a certificate, revoke or re-issue it with a reason, issue one by hand,
 start a bulk issue for a cohort or course and watch its progress, download a
-cohort's PDFs as one ZIP. Everyone else gets 404.
+cohort's PDFs as one ZIP. Other roles are refused (``portal.accounts.permissions``).
 """
 
 from __future__ import annotations
-
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.accounts.permissions import Capability, capability_required
+
 from . import services
 from .archives import cohort_archive_request
 from .forms import BulkIssueForm, HandIssueForm, ReasonForm
@@ -27,25 +27,7 @@ from .selectors import bulk_issue_preview, cohort_certificates, issue_runs_recen
 PAGE_SIZE = 50
 
 
-def is_secretariat(user) -> bool:
-    from portal.accounts.roles import Role
-
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=Role.SECRETARIAT.value).exists()
-
-
-def secretariat_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_secretariat(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def certificate_index(request):
     """Certificates, newest first; search by serial, name or course."""
@@ -70,7 +52,7 @@ def certificate_index(request):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def certificate_detail(request, pk: int):
     certificate = get_object_or_404(
@@ -106,7 +88,7 @@ def _act(request, pk: int, prefix: str, action):
     return result
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_POST
 def certificate_revoke(request, pk: int):
     result = _act(request, pk, "revoke", services.certificate_revoke)
@@ -116,7 +98,7 @@ def certificate_revoke(request, pk: int):
     return result
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_POST
 def certificate_reissue(request, pk: int):
     result = _act(request, pk, "reissue", services.certificate_reissue)
@@ -129,7 +111,7 @@ def certificate_reissue(request, pk: int):
     return result
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET", "POST"])
 def certificate_issue(request):
     """Issue one certificate by hand, for an enrolment, with a reason."""
@@ -155,7 +137,7 @@ def certificate_issue(request):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET", "POST"])
 def bulk_issue(request):
     """Issue every earned certificate of a cohort or course, as a background task.
@@ -184,7 +166,7 @@ def bulk_issue(request):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def issue_run(request, pk: int):
     """A bulk issue's progress; the page reloads itself until it is finished.
@@ -204,7 +186,7 @@ def issue_run(request, pk: int):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET", "POST"])
 def cohort_zip(request, cohort_id: int):
     """A cohort's PDFs in one ZIP: GET offers to prepare it, POST queues it.
@@ -230,7 +212,7 @@ def cohort_zip(request, cohort_id: int):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def cohort_archive(request, pk: int):
     """A cohort ZIP's progress; the page reloads itself until it is ready."""
@@ -245,7 +227,7 @@ def cohort_archive(request, pk: int):
     )
 
 
-@secretariat_only
+@capability_required(Capability.CERTIFICATES_MANAGE)
 @require_http_methods(["GET"])
 def cohort_archive_download(request, pk: int):
     """The finished ZIP, read from the shared storage."""

@@ -27,3 +27,22 @@ class CertificatesConfig(AppConfig):
         from .selectors import completion_preview
 
         completion_previewer_register(completion_preview)
+
+        # A completion in the courses app earns a certificate (the task is enqueued on commit).
+        from courses.dashboard import dashboard_sections
+        from courses.signals import enrolment_completed
+        from portal.registry.validation import name_checks
+
+        from . import receivers, selectors, validators
+
+        enrolment_completed.connect(
+            receivers.enrolment_completed, dispatch_uid="certificates_enrolment_completed"
+        )
+        # The learner's dashboard (in the courses app) lists their certificates.
+        dashboard_sections.register(
+            key="certificates", provider=selectors.dashboard_certificates_section
+        )
+        # A name is refused when it is saved if a certificate could not print it.
+        name_checks.register(
+            key="certificates.printable", provider=validators.validate_printable_name
+        )

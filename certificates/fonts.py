@@ -93,8 +93,9 @@ def supported(char: str, font: str) -> bool:
 def unsupported_characters(text: str) -> list[str]:
     """The characters of ``text`` that no shipped font can draw.
 
-    The registry calls this when a profile is saved, so that a name a
-    certificate could not print is refused then, with the characters named.
+    The registry asks for this when a profile is saved (``validators``), so
+    that a name a certificate could not print is refused then, with the
+    characters named.
 
     Args:
         text: any text, e.g. a participant's name.

@@ -1,5 +1,8 @@
 """Receivers of lower apps' signals, connected in ``CertificatesConfig.ready``."""
 
+from django.db import transaction
+
+from . import tasks
 from .merging import certificates_enrolment_move, participant_certificates_move
 
 
@@ -13,3 +16,15 @@ def participant_merging(sender, *, keep, duplicate, acting_user, reason, result,
 def enrolments_combining(sender, *, keep, merged, **kwargs):
     """Courses folds ``merged`` into ``keep``: its certificates follow."""
     certificates_enrolment_move(keep=keep, merged=merged)
+
+
+def enrolment_completed(sender, enrolment, notify=True, **kwargs) -> None:
+    """A completion may earn a certificate: the task decides, after the commit.
+
+    ``notify`` False (an import recording a past workshop with e-mails off)
+    issues the certificate without e-mailing the holder.
+    """
+    enrolment_id = enrolment.pk
+    transaction.on_commit(
+        lambda: tasks.certificate_issue_task.enqueue(enrolment_id=enrolment_id, notify=notify)
+    )

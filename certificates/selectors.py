@@ -8,9 +8,19 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from courses.dashboard import DashboardSection
 from courses.hooks import CompletionConsequence
+from portal.accounts.permissions import Capability, can
 
 from .models import Certificate, CertificateStatus, IssueRun
+
+
+def dashboard_certificates_section(*, participant) -> DashboardSection:
+    """The learner's certificates on their dashboard (``courses.dashboard``); one query."""
+    return DashboardSection(
+        template_name="certificates/includes/dashboard_section.html",
+        data={"certificates": list(certificates_for_participant(participant=participant))},
+    )
 
 
 def certificates_for_participant(*, participant) -> QuerySet[Certificate]:
@@ -42,13 +52,10 @@ def certificate_for_holder(*, user, pk: int) -> Certificate | None:
 
     Callers answer None with 404, so that nobody learns which numbers exist.
     """
-    from portal.accounts.roles import Role
-
     if not user.is_authenticated:
         return None
     queryset = Certificate.objects.select_related("participant", "course")
-    is_secretariat = user.is_superuser or user.groups.filter(name=Role.SECRETARIAT).exists()
-    if not is_secretariat:
+    if not can(user, Capability.CERTIFICATES_MANAGE):
         queryset = queryset.filter(participant__user=user)
     return queryset.filter(pk=pk).first()
 

@@ -19,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.reporting.services import participation_facts_refresh
+from courses.models import CohortMode, CoursePage
 
 from .documents import IssuerSnapshot, certificate_document, holder_language, issuer_snapshot
 from .fonts import unsupported_characters
@@ -40,6 +40,7 @@ from .selectors import (
     revoked_certificate,
     valid_certificate,
 )
+from .signals import certificates_changed
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ def _certificate_prepare(
     cohort = enrolment.cohort
     course = cohort.course
     _check_printable(participant)
-    show_cohort = cohort.mode != "self_paced"
+    show_cohort = cohort.mode != CohortMode.SELF_PACED
     certificate = Certificate(
         enrolment=enrolment,
         participant=participant,
@@ -255,7 +256,9 @@ def _certificate_issue(
                 reason=reason or _("Course completed."),
                 created_at=issued_at,
             )
-            participation_facts_refresh(participant_ids=[certificate.participant_id])
+            certificates_changed.send_changes(
+                sender=Certificate, participant_ids=[certificate.participant_id]
+            )
     except IntegrityError:
         certificate.pdf.delete(save=False)
         existing = valid_certificate(participant=enrolment.participant, course=course_id)
@@ -315,7 +318,9 @@ def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) ->
             reason=reason.strip(),
             created_at=now,
         )
-        participation_facts_refresh(participant_ids=[certificate.participant_id])
+        certificates_changed.send_changes(
+            sender=Certificate, participant_ids=[certificate.participant_id]
+        )
     return certificate
 
 
@@ -410,7 +415,9 @@ def certificate_supersede(
         acting_user=acting_user,
         reason=reason.strip(),
     )
-    participation_facts_refresh(participant_ids=[certificate.participant_id])
+    certificates_changed.send_changes(
+        sender=Certificate, participant_ids=[certificate.participant_id]
+    )
     return certificate
 
 
@@ -444,6 +451,38 @@ def _run_update(run: IssueRun, **fields) -> None:
     for name, value in fields.items():
         setattr(run, name, value)
     IssueRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def _still_to_issue(prepared: list[Certificate]) -> list[Certificate]:
+    """Of ``prepared``, those nobody issued (or revoked) while their PDFs rendered.
+
+    Two bulk issues of one cohort may run at once (two secretariat members, two
+    workers). Locking the courses' rows makes the second wait until the first has
+    committed; it then finds those certificates written and leaves them out
+    instead of failing on the one-valid-certificate constraint. The PDFs of the
+    ones left out are deleted. Call inside the transaction that writes.
+    """
+    course_ids = sorted({c.course_id for c in prepared})
+    list(
+        CoursePage.objects.select_for_update(of=("self",))
+        .filter(pk__in=course_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    taken = set(
+        Certificate.objects.filter(
+            participant_id__in={c.participant_id for c in prepared},
+            course_id__in=course_ids,
+            status__in=(CertificateStatus.VALID, CertificateStatus.REVOKED),
+        ).values_list("participant_id", "course_id")
+    )
+    kept = []
+    for certificate in prepared:
+        if (certificate.participant_id, certificate.course_id) in taken:
+            certificate.pdf.delete(save=False)
+        else:
+            kept.append(certificate)
+    return kept
 
 
 def issue_run_execute(
@@ -500,6 +539,7 @@ def issue_run_execute(
                 _run_update(run, processed=index)
         reason = run.reason or _("Bulk issue for %(target)s.") % {"target": run}
         with transaction.atomic():
+            prepared = _still_to_issue(prepared)
             created = Certificate.objects.bulk_create(prepared)
             CertificateEvent.objects.bulk_create(
                 CertificateEvent(
@@ -511,7 +551,9 @@ def issue_run_execute(
                 )
                 for certificate in created
             )
-            participation_facts_refresh(participant_ids=[c.participant_id for c in created])
+            certificates_changed.send_changes(
+                sender=Certificate, participant_ids=[c.participant_id for c in created]
+            )
     except Exception as error:
         # Broad on purpose: whatever failed, no file of this run may stay behind.
         for certificate in prepared:

@@ -3,8 +3,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from portal.accounts.menu import CapabilityMenuItem
+from portal.accounts.permissions import Capability
 
 from . import admin_views
 from .models import CertificatePolicy
@@ -49,13 +51,12 @@ def register_certificates_admin_urls():
     ]
 
 
-class SecretariatMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.is_secretariat(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_certificates_menu_item():
-    return SecretariatMenuItem(
-        _("Certificates"), reverse("certificates_admin:index"), icon_name="doc-full", order=230
+    return CapabilityMenuItem(
+        _("Certificates"),
+        reverse("certificates_admin:index"),
+        capability=Capability.CERTIFICATES_MANAGE,
+        icon_name="doc-full",
+        order=230,
     )

@@ -1,11 +1,13 @@
 """Admin views: cohorts for the secretariat, attendance sheets, instructors' learner lists.
 
 Instructors reach only the courses they teach (404 for any other); the
-secretariat and administrators reach every course.
+secretariat and administrators reach every course. Who may do what is asked of
+``portal.accounts.permissions``.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,21 +21,15 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
 
+from portal.accounts.permissions import Capability, capability_required, user_can_edit_course
 from portal.registry.admin_views import RegistryAdminMixin
 from portal.registry.models import ImportJob
-from portal.reporting.services import participation_facts_refresh
 
 from . import selectors, services
 from .forms import ImportUploadForm
 from .imports import summary_message
 from .imports.jobs import import_job_confirm, import_job_create
 from .models import Cohort
-
-
-def _may_keep_attendance(user, cohort: Cohort) -> bool:
-    if user.has_perm("courses.change_cohort"):
-        return True
-    return cohort.course.instructors.filter(user=user).exists()
 
 
 class CohortIndexView(IndexView):
@@ -63,11 +59,10 @@ class CohortCreateView(CreateView):
 
 class CohortEditView(EditView):
     def save_instance(self):
-        # A larger capacity frees places: the waiting list moves up at once.
-        cohort = super().save_instance()
-        # The start date and mode decide each enrolment's report year and youth.
-        participation_facts_refresh(cohort_ids=[cohort.pk])
-        promoted = services.cohort_waitlist_promote(cohort=cohort)
+        # One transaction: the edit and what follows from it (report facts, waiting list).
+        with transaction.atomic():
+            cohort = super().save_instance()
+            promoted = services.cohort_edit_apply(cohort=cohort)
         if promoted:
             messages.info(
                 self.request,
@@ -90,11 +85,12 @@ class CohortEditView(EditView):
         return buttons
 
 
+@capability_required(Capability.COURSES_TEACH)
 @require_http_methods(["GET", "POST"])
 def attendance_sheet(request, cohort_id: int):
     """Tick boxes, one row per enrolled participant and one column per day."""
     cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=cohort_id)
-    if not cohort.records_attendance or not _may_keep_attendance(request.user, cohort):
+    if not cohort.records_attendance or not user_can_edit_course(request.user, cohort.course_id):
         raise Http404
     if request.method == "POST":
         ticked = []
@@ -124,6 +120,7 @@ def attendance_sheet(request, cohort_id: int):
     return TemplateResponse(request, "courses/admin/attendance_sheet.html", context)
 
 
+@capability_required(Capability.COURSES_TEACH)
 @require_http_methods(["GET"])
 def my_courses(request):
     """The courses whose learners the user may see."""
@@ -135,6 +132,7 @@ def my_courses(request):
     )
 
 
+@capability_required(Capability.COURSES_TEACH)
 @require_http_methods(["GET"])
 def course_learners(request, course_id: int):
     """One course's learners and their progress (name, country, organisation only)."""
@@ -152,29 +150,6 @@ def course_learners(request, course_id: int):
             "header_title": _("Learners of %(course)s") % {"course": course.title},
         },
     )
-
-
-def instructor_or_secretariat(user) -> bool:
-    from portal.accounts.roles import Role
-
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=[Role.INSTRUCTORS.value, Role.SECRETARIAT.value]).exists()
-
-
-def _staff_only(view):
-    def wrapper(request, *args, **kwargs):
-        if not instructor_or_secretariat(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
-
-
-my_courses = _staff_only(my_courses)
-course_learners = _staff_only(course_learners)
 
 
 # --- Participant list import (the registry's menu; courses owns the import) -----------

@@ -15,14 +15,18 @@ class CoursesConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from portal.accounts.permissions import course_assignments_register
         from portal.registry.signals import participant_merging
 
-        from . import handlers, receivers
+        from . import handlers, receivers, selectors
         from .models import ModulePage
 
         participant_merging.connect(
             receivers.participant_merging, dispatch_uid="courses_participant_merging"
         )
+        # "Is this your course?" is answered in portal.accounts.permissions, below
+        # us in the layers: it reads the instructor list through this reader.
+        course_assignments_register(selectors.course_ids_taught_by)
 
         page_published.connect(
             handlers.course_content_changed, dispatch_uid="courses_content_published"

@@ -18,7 +18,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from portal.accounts.models import User
-from portal.home.models import HomePage
+from portal.core.pages import site_home_page
+from portal.registry.demo import WORKSHOP_PARTICIPANTS
+from portal.registry.models import Participant
 from portal.taxonomy.models import Tag, TagKind
 
 from . import services
@@ -168,7 +170,7 @@ def _publish_if_changed(page, changed: bool) -> None:
 @transaction.atomic
 def load_course_index() -> CourseIndexPage:
     """The catalogue at /courses/, a child of the home page."""
-    home = HomePage.objects.get(locale=Locale.get_default())
+    home = site_home_page(locale=Locale.get_default())
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(
@@ -278,9 +280,6 @@ def load_module(*, course: CoursePage, data: dict) -> ModulePage:
 @transaction.atomic
 def load_khurkh_cohort(*, course: CoursePage) -> Cohort:
     """The in-person workshop ``khurkh-2025``, its three days and attendance."""
-    from portal.registry.demo import WORKSHOP_PARTICIPANTS
-    from portal.registry.models import Participant
-
     cohort = Cohort.objects.filter(slug=KHURKH["slug"]).first()
     if cohort is None:
         cohort = Cohort(course=course, **KHURKH)
@@ -318,8 +317,6 @@ def load_khurkh_cohort(*, course: CoursePage) -> Cohort:
 @transaction.atomic
 def load_demo_learner(*, course: CoursePage) -> None:
     """The demo learner studies the crane survey course online and has done its first module."""
-    from portal.registry.models import Participant
-
     participant = Participant.objects.filter(
         user__email__iexact=LEARNER_EMAIL, profile_completed_at__isnull=False
     ).first()

@@ -26,7 +26,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.synctree import synchronize_tree
 
 from portal.core.demo_translations import LANGUAGES, string_translation_set
-from portal.home.models import HomePage
+from portal.core.pages import site_home_page
 
 from .demo import block_value
 from .demo_content.translations.home import HOME
@@ -128,8 +128,9 @@ def translate_page(*, page: Page, translated: Page, locale: Locale) -> bool:
     return False
 
 
-def _home_translation(home: HomePage, texts: dict) -> HomePage:
-    translated = HomePage(
+def _home_translation(home: Page, texts: dict) -> Page:
+    # The home page's own class (portal.home sits above this app), with the data's texts.
+    translated = home.specific_class(
         title=texts["title"], hero_heading=texts["hero_heading"], hero_text=texts["hero_text"]
     )
     topics = [
@@ -167,7 +168,7 @@ def load_translations(*, language: str) -> int:
     locale, _ = Locale.objects.get_or_create(language_code=language)
     texts = HOME[language]
     published = 0
-    home = HomePage.objects.filter(locale=Locale.get_default()).get()
+    home = site_home_page(locale=Locale.get_default())
     published += translate_page(page=home, translated=_home_translation(home, texts), locale=locale)
     index = CourseIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:

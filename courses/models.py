@@ -29,9 +29,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.core.routing import route_through_child
+from portal.core.routing import RoutedParentMixin, route_through_child
 
 from .blocks import ModuleStreamBlock
+from .page_forms import CoursePageForm
 
 
 class CourseTopic(models.TextChoices):
@@ -100,8 +101,7 @@ def _route_to_specific_child(parent: Page, child_model, request, path_components
     if child.locale_id == parent.locale_id:
         # The pages of one tree share their locale: the parent gets it loaded.
         parent.locale = child.locale
-    # Treebeard's get_parent() returns this without a query.
-    child._cached_parent_obj = parent
+    child.routed_parent = parent  # get_parent() without a query (RoutedParentMixin)
     return child.route(request, [])
 
 
@@ -140,7 +140,7 @@ class LearnerDataPageMixin:
         return page.locale.language_code
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(RoutedParentMixin, Page):
     """The catalogue: every live course, with filters and search."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -173,8 +173,11 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(LearnerDataPageMixin, Page):
+class CoursePage(RoutedParentMixin, LearnerDataPageMixin, Page):
     """A course: what it teaches, to whom, who teaches it, and its modules."""
+
+    # Listing someone as instructor makes them one: only administrators may.
+    base_form_class = CoursePageForm
 
     summary = models.TextField(_("summary"), max_length=600)
     topic = models.CharField(_("topic"), max_length=20, choices=CourseTopic.choices)
@@ -308,7 +311,7 @@ class CourseInstructor(Orderable):
         return str(self.user)
 
 
-class ModulePage(LearnerDataPageMixin, Page):
+class ModulePage(RoutedParentMixin, LearnerDataPageMixin, Page):
     """One unit of study in a course, read in order, marked done by the learner."""
 
     summary = models.TextField(_("summary"), max_length=600, blank=True)

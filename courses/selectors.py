@@ -16,17 +16,21 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page, PageViewRestriction
 
+from portal.accounts.permissions import course_scope
 from portal.registry.selectors import participant_for_user
 
+from .completion import RequirementItem, requirement_providers
+from .dashboard import dashboard_sections
 from .models import (
     Attendance,
     Cohort,
     CohortDay,
     CohortMode,
     CourseIndexPage,
+    CourseInstructor,
     CoursePage,
     Enrolment,
     EnrolmentStatus,
@@ -123,28 +127,72 @@ def enrolment_requirements_met(
     """Whether ``enrolment`` meets BRIEF §2's completion rule now (ignores ``completed_at``).
 
     Self-paced and scheduled online cohorts: every required live module done
-    and every required assessment passed. In person: attendance at or above
-    the cohort's threshold. Blended: both.
+    and every requirement of the providers other apps registered (the
+    assessments app: every required quiz passed; see ``courses.completion``).
+    In person: attendance at or above the cohort's threshold. Blended: both.
+    Stops at the first unmet requirement, cheapest first.
 
     Args:
         attendance: the attendance to judge by instead of the recorded one
             (a preview of attendance about to be recorded).
     """
-    from assessments.selectors import enrolment_assessments_passed
-
     cohort = enrolment.cohort
-    needs_modules = cohort.mode != CohortMode.IN_PERSON
-    needs_attendance = cohort.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED)
-    if attendance is None and needs_attendance:
-        attendance = enrolment_attendance(enrolment=enrolment)
-    if needs_attendance and not attendance.met:
-        return False
-    if needs_modules:
+    if cohort.records_attendance:
+        if attendance is None:
+            attendance = enrolment_attendance(enrolment=enrolment)
+        if not attendance.met:
+            return False
+    if _needs_coursework(cohort):
         if enrolment_required_modules_left(enrolment=enrolment, course=cohort.course):
             return False
-        if not enrolment_assessments_passed(enrolment=enrolment):
-            return False
+        for provider in requirement_providers.providers():
+            if not provider.met(enrolment=enrolment):
+                return False
     return True
+
+
+def _needs_coursework(cohort: Cohort) -> bool:
+    return cohort.mode != CohortMode.IN_PERSON
+
+
+def enrolment_requirement_items(*, enrolment: Enrolment) -> list[RequirementItem]:
+    """Everything ``enrolment`` must do to complete, each with whether it is done.
+
+    Attendance (in-person and blended cohorts), then each required live module,
+    then the items of the registered providers (required quizzes, …), in the
+    rule of :func:`enrolment_requirements_met`: it is met exactly when every
+    item is.
+    """
+    cohort = enrolment.cohort
+    items: list[RequirementItem] = []
+    if cohort.records_attendance:
+        attendance = enrolment_attendance(enrolment=enrolment)
+        items.append(
+            RequirementItem(
+                kind="attendance",
+                label=gettext("Attendance"),
+                met=attendance.met,
+                detail=gettext("%(percent)d %% of %(days)d days; %(threshold)d %% needed")
+                % {
+                    "percent": attendance.percent,
+                    "days": attendance.days,
+                    "threshold": attendance.threshold,
+                },
+            )
+        )
+    if _needs_coursework(cohort):
+        course = cohort.course
+        done = set(
+            ModuleProgress.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+        )
+        modules = ModulePage.objects.live().child_of(course).filter(required=True).order_by("path")
+        items.extend(
+            RequirementItem(kind="module", label=module.title, met=module.pk in done)
+            for module in modules
+        )
+        for provider in requirement_providers.providers():
+            items.extend(provider.items(enrolment=enrolment))
+    return items
 
 
 @dataclass
@@ -482,7 +530,7 @@ def module_page_context(*, module: ModulePage, user, url: str | None = None) -> 
         url: the module's own URL, from which the course's and the siblings' URLs
             follow without loading their pages.
     """
-    course = getattr(module, "_cached_parent_obj", None)  # set while routing
+    course = module.routed_parent  # set while routing (RoutedParentMixin)
     if not isinstance(course, CoursePage):
         course = CoursePage.objects.get(path=_parent_path(module.path))
     url = url if url is not None else module.url or ""
@@ -562,9 +610,11 @@ def _localize_rows(rows: list[DashboardCourse], language: str) -> None:
 
 
 def dashboard_context(*, participant) -> dict:
-    """The learner's dashboard: courses, progress, next steps, upcoming dates, certificates."""
-    from certificates.selectors import certificates_for_participant
+    """The learner's dashboard: courses, progress, next steps, upcoming dates.
 
+    ``sections`` holds what the apps registered in ``courses.dashboard`` add
+    (the certificates app: the learner's certificates).
+    """
     today = timezone.localdate()
     enrolments = list(
         Enrolment.objects.filter(participant=participant)
@@ -656,21 +706,33 @@ def dashboard_context(*, participant) -> dict:
         "completed": completed,
         "resume": resume if resume and resume.next_module else None,
         "upcoming": upcoming,
-        "certificates": list(certificates_for_participant(participant=participant)),
+        "sections": [
+            provider(participant=participant) for provider in dashboard_sections.providers()
+        ],
     }
 
 
 # --- Instructors' view of their learners ---------------------------------------------
 
 
+def course_ids_taught_by(user) -> list[int]:
+    """Ids of the courses ``user`` is listed as an instructor of (the instructor list only).
+
+    Registered with ``portal.accounts.permissions`` as the reader of course
+    assignments; ask ``permissions.course_scope`` rather than calling this.
+    """
+    return list(
+        CourseInstructor.objects.filter(user_id=user.pk).values_list("course_id", flat=True)
+    )
+
+
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
     """Courses ``user`` may see learners of: their own, or every course for the secretariat."""
-    from portal.accounts.roles import Role
-
     courses = CoursePage.objects.all().order_by("title")
-    if user.is_superuser or user.groups.filter(name=Role.SECRETARIAT.value).exists():
+    scope = course_scope(user)
+    if scope is None:
         return courses
-    return courses.filter(instructors__user=user).distinct()
+    return courses.filter(pk__in=scope)
 
 
 @dataclass

@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.accounts.models import User
 from portal.accounts.services import course_team_group_name, instructor_assign, instructor_unassign
-from portal.reporting.services import participation_facts_refresh
 
 from .models import (
     Attendance,
@@ -30,6 +30,7 @@ from .models import (
     ModulePage,
     ModuleProgress,
 )
+from .signals import cohorts_changed, enrolment_completed, enrolments_changed
 
 # --- Courses ---------------------------------------------------------------
 
@@ -70,8 +71,6 @@ def course_instructors_sync(*, course: CoursePage) -> None:
     the demo loader. Rights come from ``portal.accounts.services.instructor_assign``
     so that they live in the course's team group.
     """
-    from portal.accounts.models import User
-
     listed = {row.user_id for row in course.instructors.all()}
     for user in User.objects.filter(pk__in=listed):
         instructor_assign(instructor=user, page=course)
@@ -171,7 +170,7 @@ def enrolment_create(*, participant, cohort: Cohort, acting_user=None) -> Enrolm
     if status == EnrolmentStatus.WAITLISTED and not full:
         cohort_waitlist_promote(cohort=cohort)
         enrolment.refresh_from_db()
-    participation_facts_refresh(enrolment_ids=[enrolment.pk])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[enrolment.pk])
     return enrolment
 
 
@@ -241,7 +240,7 @@ def enrolments_import(
         found[key] = enrolment
         new.append(enrolment)
     Enrolment.objects.bulk_create(new, batch_size=500)
-    participation_facts_refresh(enrolment_ids=[e.pk for e in new])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[e.pk for e in new])
     return found
 
 
@@ -258,7 +257,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, acting_user=None) -> Enrolment:
     enrolment.status = EnrolmentStatus.WITHDRAWN
     enrolment.status_changed_at = timezone.now()
     enrolment.save(update_fields=["status", "status_changed_at"])
-    participation_facts_refresh(enrolment_ids=[enrolment.pk])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[enrolment.pk])
     cohort_waitlist_promote(cohort=cohort)
     return enrolment
 
@@ -287,7 +286,7 @@ def cohort_waitlist_promote(*, cohort: Cohort) -> list[Enrolment]:
         enrolment.status = EnrolmentStatus.ACTIVE
         enrolment.status_changed_at = now
         enrolment.save(update_fields=["status", "status_changed_at"])
-    participation_facts_refresh(enrolment_ids=[e.pk for e in promoted])
+    enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[e.pk for e in promoted])
     return promoted
 
 
@@ -461,15 +460,15 @@ def enrolment_completion_update(*, enrolment: Enrolment, notify: bool = True) ->
     every required assessment is passed. An in-person cohort completes on
     attendance at or above its threshold instead of modules (workshop
     participants learn on site); a blended cohort needs both. A completion
-    once earned is never removed. On the transition to complete the
-    certificate task is enqueued after the transaction commits.
+    once earned is never removed. On the transition to complete it sends
+    ``courses.signals.enrolment_completed`` in the same transaction (the
+    certificates app enqueues the certificate task on commit).
 
     Args:
         notify: passed on to the certificate issue: False issues the
             certificate without e-mailing its holder (recording a past
-            workshop). Whatever carries completion up to the certificates app
-            (the task today, an ``enrolment_completed`` signal later) must
-            carry this flag with it.
+            workshop); ``enrolment_completed`` carries it to the certificates
+            app.
 
     Returns:
         True when the enrolment is complete (already or now).
@@ -488,9 +487,8 @@ def enrolment_completion_update(*, enrolment: Enrolment, notify: bool = True) ->
         )
         enrolment.refresh_from_db(fields=["completed_at"])
         if updated:
-            participation_facts_refresh(enrolment_ids=[enrolment.pk])
-            enrolment_id = enrolment.pk
-            transaction.on_commit(lambda: _certificate_issue_enqueue(enrolment_id, notify=notify))
+            enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[enrolment.pk])
+            enrolment_completed.send(sender=Enrolment, enrolment=enrolment, notify=notify)
     return True
 
 
@@ -507,17 +505,16 @@ def _completion_moment(enrolment: Enrolment):
     return now
 
 
-def _certificate_issue_enqueue(enrolment_id: int, *, notify: bool = True) -> None:
-    from certificates.tasks import certificate_issue_task
+@transaction.atomic
+def cohort_edit_apply(*, cohort: Cohort) -> list[Enrolment]:
+    """Carry an edit of ``cohort``'s settings, already saved, through to what depends on them.
 
-    certificate_issue_task.enqueue(enrolment_id=enrolment_id, notify=notify)
+    The start date and mode decide each enrolment's report year and youth
+    (``cohorts_changed`` is sent), and a larger capacity frees places for the
+    waiting list.
 
-
-def cohort_update_capacity(*, cohort: Cohort, capacity: int | None) -> list[Enrolment]:
-    """Change a cohort's capacity and move the waiting list up into new places."""
-    with transaction.atomic():
-        cohort = _locked_cohort(cohort)
-        cohort.capacity = capacity
-        cohort.full_clean()
-        cohort.save(update_fields=["capacity"])
-        return cohort_waitlist_promote(cohort=cohort)
+    Returns:
+        The enrolments that moved up from the waiting list.
+    """
+    cohorts_changed.send_changes(sender=Cohort, cohort_ids=[cohort.pk])
+    return cohort_waitlist_promote(cohort=cohort)

@@ -3,9 +3,11 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from portal.accounts.menu import CapabilityMenuItem
+from portal.accounts.permissions import Capability
 
 from . import admin_views, services
 from .forms import CohortAdminForm
@@ -73,15 +75,14 @@ def register_courses_admin_urls():
     ]
 
 
-class LearnersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.instructor_or_secretariat(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_learners_menu_item():
-    return LearnersMenuItem(
-        _("My learners"), reverse("courses_admin:my_courses"), icon_name="user", order=220
+    return CapabilityMenuItem(
+        _("My learners"),
+        reverse("courses_admin:my_courses"),
+        capability=Capability.COURSES_TEACH,
+        icon_name="user",
+        order=220,
     )
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.core.signals import changes_batched
 from portal.registry.imports import PeoplePlan, ProgressCallback, row_error
 from portal.registry.services import participants_import
 
@@ -53,6 +54,13 @@ def import_apply(
     total = len(plan.rows)
     actor = acting_user if getattr(acting_user, "pk", None) else None
     reason = _("Imported from %(name)s") % {"name": source_name}
+    # Report facts and the like are refreshed once for the whole file, not per row.
+    with changes_batched():
+        _import_write(plan, actor=actor, reason=reason, total=total, progress=progress)
+    return summary
+
+
+def _import_write(plan: ImportPlan, *, actor, reason: str, total: int, progress) -> None:
     people = participants_import(
         plan=PeoplePlan(people=[r.person for r in plan.rows]),
         acting_user=actor,
@@ -67,7 +75,6 @@ def import_apply(
     _attendance_apply(plan, people, enrolled, acting_user=actor)
     if progress:
         progress(total, total)
-    return summary
 
 
 def _attendance_apply(plan: ImportPlan, people: dict, enrolled: dict, *, acting_user) -> None:

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .roles import is_staff_member
+from .permissions import is_staff_member
 
 
 class StaffSecondFactorMiddleware:

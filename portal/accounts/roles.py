@@ -20,6 +20,10 @@ class Role(models.TextChoices):
 
 STAFF_ROLES = (Role.INSTRUCTORS, Role.SECRETARIAT)
 
+# Each course's instructors share a group named this prefix and the course page's
+# id (see services.instructor_assign); permissions.assigned_course_ids reads it back.
+COURSE_TEAM_GROUP_PREFIX = "Course team "
+
 # "app_label.codename" of model permissions, per role.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.LEARNERS: [],
@@ -74,6 +78,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.delete_question",
         "assessments.delete_quiz",
         "assessments.delete_questioncategory",
+        # Quizzes and questions are published like pages: by the secretariat.
+        "assessments.publish_question",
+        "assessments.publish_quiz",
+        "assessments.lock_question",
+        "assessments.unlock_question",
+        "assessments.lock_quiz",
+        "assessments.unlock_quiz",
         "assessments.add_cohorttestpair",
         "assessments.change_cohorttestpair",
         "assessments.view_cohorttestpair",
@@ -87,15 +98,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 # Wagtail grants image and document permissions per collection; these apply to
-# the root collection and so to every collection below it.
+# the root collection and so to every collection below it. Instructors get none
+# here: they work in their courses' collections (INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS).
 ROLE_COLLECTION_PERMISSIONS: dict[str, list[str]] = {
     Role.LEARNERS: [],
-    Role.INSTRUCTORS: [
-        "wagtailimages.add_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.choose_document",
-    ],
+    Role.INSTRUCTORS: [],
     Role.SECRETARIAT: [
         "wagtailimages.add_image",
         "wagtailimages.change_image",
@@ -121,6 +128,18 @@ ROLE_ROOT_PAGE_PERMISSIONS: dict[str, list[str]] = {
 # What an instructor may do on a course assigned to them, and below it:
 # write and submit for moderation, never publish.
 INSTRUCTOR_COURSE_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+
+# What a course's team may do with the images and documents of the course's own
+# collection (created by services.instructor_assign). Wagtail lets whoever may
+# change an image or document delete it too.
+INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
 
 
 def _permission(Permission, dotted: str):
@@ -193,12 +212,3 @@ def role_names(user) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._flyway_role_names = cached
     return cached
-
-
-def is_staff_member(user) -> bool:
-    """True for admins, instructors and secretariat staff: people who use the admin."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return bool(role_names(user) & {r.value for r in STAFF_ROLES})

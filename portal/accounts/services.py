@@ -2,20 +2,40 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from .models import User
-from .roles import INSTRUCTOR_COURSE_PAGE_PERMISSIONS, Role
+from .roles import (
+    COURSE_TEAM_GROUP_PREFIX,
+    INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS,
+    INSTRUCTOR_COURSE_PAGE_PERMISSIONS,
+    Role,
+)
 
 
 def course_team_group_name(page: Page) -> str:
     """The name of the group that holds the editing rights on one course subtree."""
-    return f"Course team {page.pk}"
+    return f"{COURSE_TEAM_GROUP_PREFIX}{page.pk}"
 
 
 def user_add_role(*, user: User, role: Role) -> None:
     """Put ``user`` in the group of ``role``. Idempotent."""
     user.groups.add(Group.objects.get(name=role.value))
+
+
+def course_collection_ensure(*, team: Group, page: Page) -> Collection:
+    """The collection of the course ``page``, created under the root on first use.
+
+    The team group's collection permissions are the link between a course and
+    its collection, so renaming either keeps them together.
+
+    Returns:
+        The collection that holds the course's images and documents.
+    """
+    held = GroupCollectionPermission.objects.filter(group=team).select_related("collection")
+    if (existing := held.first()) is not None:
+        return existing.collection
+    return Collection.get_first_root_node().add_child(name=page.title[:255])
 
 
 @transaction.atomic
@@ -24,8 +44,11 @@ def instructor_assign(*, instructor: User, page: Page) -> Group:
 
     The rights live in a group of their own per page, so that several
     instructors can share a course and unassigning one leaves the others.
-    The instructor joins the Instructors role too. Publishing stays with the
-    secretariat through the moderation workflow.
+    The group also holds the course's image and document collection (created
+    on first assignment, named after the course): instructors reach those
+    images and documents and no others. The instructor joins the Instructors
+    role too. Publishing stays with the secretariat through the moderation
+    workflow.
 
     Returns:
         The course team group.
@@ -36,6 +59,13 @@ def instructor_assign(*, instructor: User, page: Page) -> Group:
     )
     for permission in permissions:
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    collection = course_collection_ensure(team=group, page=page)
+    for dotted in INSTRUCTOR_COURSE_COLLECTION_PERMISSIONS:
+        app_label, codename = dotted.split(".", 1)
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
     user_add_role(user=instructor, role=Role.INSTRUCTORS)
     instructor.groups.add(group)
     return group

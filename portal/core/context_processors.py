@@ -1,23 +1,16 @@
 from django.conf import settings
 from django.utils.translation import get_language_info
 
-from portal.accounts.roles import is_staff_member
-from portal.reporting.permissions import can_view_reports
-
 # Django names Mongolian in English; the switcher names each language in itself.
 LOCAL_NAME_OVERRIDES = {"mn": "Монгол"}
 
 
 def portal(request):
-    """Site-wide template context: the language switcher and the user's role."""
+    """Site-wide template context: the language switcher (the user's role comes from
+    ``portal.accounts.context_processors.roles``)."""
     languages = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         name_local = LOCAL_NAME_OVERRIDES.get(code, info["name_local"])
         languages.append({"code": code, "name_local": name_local})
-    user = getattr(request, "user", None)
-    return {
-        "portal_languages": languages,
-        "is_staff_member": bool(user) and is_staff_member(user),
-        "can_view_reports": bool(user) and user.is_authenticated and can_view_reports(user),
-    }
+    return {"portal_languages": languages}

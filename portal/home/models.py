@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from courses.models import CoursePage
 from portal.core.routing import route_through_child
 
 from .blocks import SectionBlock, TopicBlock
@@ -38,8 +39,6 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import CoursePage
-
         context = super().get_context(request, *args, **kwargs)
         # The courses of the catalogue below this home page (so in its language).
         context["courses"] = (

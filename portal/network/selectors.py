@@ -40,8 +40,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from portal.accounts.roles import Role
-from portal.registry.models import DirectoryVisibility, OrganisationType, Participant
+from portal.registry.models import DirectoryVisibility, Participant
 from portal.registry.selectors import participant_for_user
 from portal.taxonomy.models import Tag, TagKind
 
@@ -71,18 +70,6 @@ LISTED_LEVELS = {
     Audience.PUBLIC: [DirectoryVisibility.PUBLIC],
     Audience.MEMBERS: [DirectoryVisibility.MEMBERS, DirectoryVisibility.PUBLIC],
 }
-
-
-def is_secretariat(user) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_network_secretariat", None)
-    if cached is None:
-        cached = user.groups.filter(name=Role.SECRETARIAT).exists()
-        user._network_secretariat = cached
-    return cached
 
 
 def audience_for(user) -> str:
@@ -479,10 +466,6 @@ def cohort_tags(*, cohort) -> list[Tag]:
 # --- Filter choices --------------------------------------------------------------------
 
 
-def tag_choices(*, kind: str) -> list[Tag]:
-    return list(Tag.objects.filter(kind=kind).order_by("name"))
-
-
 def course_choices() -> list:
     from courses.models import CoursePage
 
@@ -515,10 +498,6 @@ def country_choices(*, audience: str) -> list[tuple[str, str]]:
         .order_by()
     )
     return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
-
-
-def organisation_type_choices() -> list[tuple[str, str]]:
-    return list(OrganisationType.choices)
 
 
 # --- Network overview --------------------------------------------------------------------
@@ -646,12 +625,6 @@ def messages_sent(*, participant: Participant) -> QuerySet[Message]:
         .select_related("recipient")
         .order_by("-sent_at", "-pk")
     )
-
-
-def unread_count(*, participant: Participant | None) -> int:
-    if participant is None:
-        return 0
-    return Message.objects.filter(recipient=participant, read_at__isnull=True).count()
 
 
 def message_for_participant(*, participant: Participant, message_id: int) -> Message | None:

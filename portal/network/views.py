@@ -8,9 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.accounts.permissions import Capability, can, capability_required
 from portal.registry.decorators import profile_required
 from portal.registry.models import Participant
 from portal.registry.selectors import participant_for_user
+from portal.taxonomy.models import TagKind
 
 from . import selectors, services
 from .charts import Bar, horizontal_bar_chart, suppress_small
@@ -280,7 +282,7 @@ def overview(request):
     trained = [
         row
         for row in selectors.people_trained_per_tag(audience=audience)
-        if row.people and row.kind in ("species", "method")
+        if row.people and row.kind in (TagKind.SPECIES, TagKind.METHOD)
     ]
     if not is_members:
         trained = [(row, suppress_small(row.people, minimum=minimum)) for row in trained]
@@ -300,25 +302,16 @@ def overview(request):
         "is_members": is_members,
         "trained": trained,
         "visibility_totals": selectors.visibility_totals()
-        if selectors.is_secretariat(request.user)
+        if can(request.user, Capability.NETWORK_MODERATE)
         else None,
     }
     return render(request, "network/overview.html", context)
 
 
-def _require_secretariat(request):
-    if not selectors.is_secretariat(request.user):
-        raise Http404
-
-
+@capability_required(Capability.NETWORK_MODERATE)
 @require_http_methods(["GET", "POST"])
 def report_list(request):
     """Abuse reports for the secretariat: dismiss, or suspend the sender's messaging."""
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
-    _require_secretariat(request)
     if request.method == "POST":
         report = get_object_or_404(Report, pk=request.POST.get("report"), status=ReportStatus.OPEN)
         form = ReportResolveForm(request.POST)

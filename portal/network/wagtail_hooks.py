@@ -3,11 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from portal.accounts.menu import CapabilityMenuItem
+from portal.accounts.permissions import Capability
+
 from .models import CohortTag
-from .selectors import is_secretariat
 
 
 class CohortTagViewSet(ModelViewSet):
@@ -24,11 +25,6 @@ class CohortTagViewSet(ModelViewSet):
     search_fields = ["cohort__title", "cohort__slug", "tag__name"]
 
 
-class SecretariatMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_secretariat(request.user)
-
-
 @hooks.register("register_admin_viewset")
 def register_cohort_tag_viewset():
     return CohortTagViewSet("network_cohort_tags")
@@ -36,9 +32,10 @@ def register_cohort_tag_viewset():
 
 @hooks.register("register_admin_menu_item")
 def register_abuse_reports_menu_item():
-    return SecretariatMenuItem(
+    return CapabilityMenuItem(
         _("Network abuse reports"),
         reverse("network:report_list"),
+        capability=Capability.NETWORK_MODERATE,
         icon_name="warning",
         order=320,
     )

@@ -16,8 +16,6 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.reporting.services import participation_facts_refresh
-
 from . import validation
 from .models import (
     ConsentPurpose,
@@ -26,7 +24,7 @@ from .models import (
     Participant,
     ParticipantHistory,
 )
-from .signals import participant_merging
+from .signals import participant_merging, participants_changed
 
 if TYPE_CHECKING:
     from .imports import PeoplePlan
@@ -314,7 +312,7 @@ def participant_update(
             changes=changes,
         )
         if REPORTED_FIELDS & set(changes):
-            participation_facts_refresh(participant_ids=[participant.pk])
+            participants_changed.send_changes(sender=Participant, participant_ids=[participant.pk])
     return participant
 
 
@@ -461,7 +459,7 @@ def participant_anonymise(*, participant: Participant, acting_user, reason: str)
         acting_user=acting_user,
         reason=reason,
     )
-    participation_facts_refresh(participant_ids=[participant.pk])
+    participants_changed.send_changes(sender=Participant, participant_ids=[participant.pk])
     return participant
 
 
@@ -635,7 +633,7 @@ def participant_merge(
     keep.search_text = participant_search_text(keep)
     keep.save()
     keep.expertise.add(*tags)
-    participation_facts_refresh(participant_ids=[keep.pk])
+    participants_changed.send_changes(sender=Participant, participant_ids=[keep.pk])
     history_write(
         participant=keep,
         action=HistoryAction.MERGED,
@@ -733,8 +731,9 @@ def participants_import(
             batch_size=batch_size,
         )
     ParticipantHistory.objects.bulk_create(history, batch_size=batch_size)
-    participation_facts_refresh(
-        participant_ids=[p.participant.pk for p in updated if REPORTED_FIELDS & set(p.changes)]
+    participants_changed.send_changes(
+        sender=Participant,
+        participant_ids=[p.participant.pk for p in updated if REPORTED_FIELDS & set(p.changes)],
     )
     by_email = {p.email: p.participant for p in plan.people if p.participant is not None}
     by_email.update((participant.email, participant) for participant in created)

@@ -1,11 +1,20 @@
-"""Signals the registry sends to the apps above it (they connect in ``AppConfig.ready``).
+"""Signals the registry sends to the apps above it (they connect in ``AppConfig.ready()``).
 
-The registry sits below courses, assessments, certificates and the network, so
-it never imports them: what they must do when a participant changes travels
-through these signals.
+``participants_changed``
+    Arguments: ``participant_ids`` (frozenset of ``Participant`` pks).
+    Sent by the registry's services when a reported field of these participants
+    changed (gender, birth year, country, organisation type: ``REPORTED_FIELDS``),
+    when one was anonymised, and to the kept participant of a merge. Sent inside
+    the service's transaction; inside ``portal.core.signals.changes_batched`` it
+    is sent once, when the batch ends. The reporting app refreshes the
+    participation facts of these participants' enrolments.
 """
 
 from django.dispatch import Signal
+
+from portal.core.signals import ChangeSignal
+
+participants_changed = ChangeSignal()
 
 #: Sent by :func:`portal.registry.services.participant_merge` while it merges
 #: ``duplicate`` into ``keep``, inside the merge's transaction (with both

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from portal.core.hooks import Hook
 
 from .models import BIRTH_YEAR_MIN, Gender, OrganisationType
 
@@ -289,25 +292,22 @@ def validate_latin_name(name: str) -> None:
         )
 
 
-@lru_cache(maxsize=65536)
-def _unsupported_characters(text: str) -> tuple[str, ...]:
-    # Cached: a workshop list repeats names, and an import checks every cell.
-    from certificates.fonts import unsupported_characters
-
-    return tuple(unsupported_characters(text))
+# Checks that apps above the registry make of every name (given, family and
+# native name) before it is saved: the certificates app refuses what its fonts
+# cannot print. A provider is a callable taking the name that raises
+# ``ValidationError`` with a message saying what to fix; it must not query the
+# database (an import checks every cell). Registered from ``AppConfig.ready()``.
+name_checks: Hook[Callable[[str], None]] = Hook()
 
 
 def validate_printable(name: str) -> None:
-    """Refuse a name that the certificate fonts cannot print, naming the characters."""
-    missing = _unsupported_characters(name)
-    if missing:
-        raise ValidationError(
-            _(
-                "Certificates cannot print these characters: %(chars)s. "
-                "Please check the spelling or use the nearest common character."
-            )
-            % {"chars": " ".join(f"{c} (U+{ord(c):04X})" for c in missing)}
-        )
+    """Refuse a name that an app above the registry cannot use (see ``name_checks``).
+
+    Raises:
+        ValidationError: from the first check that refuses the name.
+    """
+    for check in name_checks.providers():
+        check(name)
 
 
 def validate_links(links: list[str]) -> None:

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from portal.accounts.models import User
+
 from .models import TargetMetric
 from .services import target_set
 
@@ -21,8 +23,6 @@ DEMO_TARGETS = [
 
 def load(*, password: str, stdout=None) -> None:
     """Set the demo targets for 2025 and 2026 (replacing what is there)."""
-    from portal.accounts.models import User
-
     secretariat = User.objects.filter(email__iexact="secretariat@example.org").first()
     for year, metric, minimum, note in DEMO_TARGETS:
         target_set(year=year, metric=metric, minimum=minimum, note=note, acting_user=secretariat)

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from courses.models import Cohort, CoursePage
+
 from .definitions import Dimension, parse_dimensions
 from .models import TargetMetric
 from .report import Filters
@@ -31,8 +33,6 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args, default_by: str = "gender", **kwargs):
         super().__init__(*args, **kwargs)
-        from courses.models import Cohort, CoursePage
-
         self.default_by = default_by
         self.fields["by"].widget = forms.Select(choices=Dimension.choices)
         self.fields["course"].choices = [

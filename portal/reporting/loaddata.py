@@ -20,6 +20,23 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from assessments.models import Attempt, AttemptStatus, CohortTestPair, Quiz
+from certificates.models import Certificate, CertificateStatus
+from courses.models import (
+    Cohort,
+    CohortMode,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+)
+from courses.services import course_self_paced_cohort_ensure
+from portal.core.pages import site_home_page
+from portal.registry.models import Gender, OrganisationType, Participant
+
+from .services import participation_facts_refresh
 
 LOAD_COURSES = [
     ("load-crane-survey", "Crane survey techniques (load test)", "surveys"),
@@ -29,15 +46,15 @@ LOAD_COURSES = [
 ]
 YEARS = (2023, 2024, 2025, 2026)
 COUNTRIES = [("CN", 30), ("JP", 14), ("MN", 22), ("KR", 14), ("RU", 12), ("US", 1), ("DE", 1)]
-GENDERS = [("woman", 44), ("man", 49), ("another", 2), ("undisclosed", 5)]
+GENDERS = [(Gender.WOMAN, 44), (Gender.MAN, 49), (Gender.ANOTHER, 2), (Gender.UNDISCLOSED, 5)]
 ORG_TYPES = [
-    ("government", 18),
-    ("protected_area", 20),
-    ("academia", 28),
-    ("ngo", 16),
-    ("community", 6),
-    ("private", 4),
-    ("international", 3),
+    (OrganisationType.GOVERNMENT, 18),
+    (OrganisationType.PROTECTED_AREA, 20),
+    (OrganisationType.ACADEMIA, 28),
+    (OrganisationType.NGO, 16),
+    (OrganisationType.COMMUNITY, 6),
+    (OrganisationType.PRIVATE, 4),
+    (OrganisationType.INTERNATIONAL, 3),
     ("other", 2),
     ("", 3),
 ]
@@ -50,16 +67,10 @@ def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
 
 
 def _course_index():
-    from wagtail.models import Page, Site
-
-    from courses.models import CourseIndexPage
-    from portal.home.models import HomePage
-
     index = CourseIndexPage.objects.first()
     if index is not None:
         return index
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    parent = HomePage.objects.first() or (site.root_page if site else Page.get_first_root_node())
+    parent = site_home_page() or Page.get_first_root_node()
     if parent is None:  # an emptied database (e.g. after a transactional test's flush)
         parent = Page.add_root(instance=Page(title="Root", slug="root"))
     index = CourseIndexPage(title="Courses", slug="courses")
@@ -68,9 +79,6 @@ def _course_index():
 
 
 def _courses():
-    from courses.models import CoursePage
-    from courses.services import course_self_paced_cohort_ensure
-
     index = _course_index()
     courses = []
     for slug, title, _topic in LOAD_COURSES:
@@ -92,13 +100,15 @@ def _courses():
 
 
 def _cohorts(courses, rng):
-    from courses.models import Cohort
-
     wanted = []
     for course in courses:
         for year in YEARS:
             for n, (mode, month, country) in enumerate(
-                (("in_person", 7, "MN"), ("online", 3, ""), ("blended", 10, "KR"))
+                (
+                    (CohortMode.IN_PERSON, 7, "MN"),
+                    (CohortMode.ONLINE, 3, ""),
+                    (CohortMode.BLENDED, 10, "KR"),
+                )
             ):
                 slug = f"{course.slug}-{year}-{n + 1}"
                 start = dt.date(year, month, rng.randint(1, 20))
@@ -126,10 +136,6 @@ def _quizzes(courses, cohorts):
 
     Written with bulk_create: page-style indexing of snippets is not wanted here.
     """
-    from wagtail.models import Locale, TranslatableMixin
-
-    from assessments.models import CohortTestPair, Quiz
-
     roles = ("pre", "post", "final")
     existing = {(q.course_id, q.title): q for q in Quiz.objects.filter(course__in=courses)}
     # bulk_create skips save(), where a translatable model takes the default locale.
@@ -155,7 +161,7 @@ def _quizzes(courses, cohorts):
                 post_test=quizzes[cohort.course_id]["post"],
             )
             for cohort in cohorts
-            if cohort.mode in ("in_person", "blended") and cohort.pk not in paired
+            if cohort.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED) and cohort.pk not in paired
         ]
     )
     return quizzes
@@ -180,19 +186,12 @@ def generate_load_data(
     Returns:
         Counts of the rows created, by kind.
     """
-    from assessments.models import Attempt
-    from certificates.models import Certificate
-    from courses.models import Enrolment
-    from portal.registry.models import Participant
-
-    from .services import participation_facts_refresh
-
     with_attempts = attempts
     rng = random.Random(seed)  # noqa: S311 — synthetic data, not secrets
     courses = _courses()
     cohorts = _cohorts(courses, rng)
     quizzes = _quizzes(courses, cohorts)
-    paired = {c.pk for c in cohorts if c.mode in ("in_person", "blended")}
+    paired = {c.pk for c in cohorts if c.mode in (CohortMode.IN_PERSON, CohortMode.BLENDED)}
     run = secrets.token_hex(4)
     now = timezone.now()
     counts = {"participants": 0, "enrolments": 0, "attempts": 0, "certificates": 0}
@@ -227,15 +226,22 @@ def generate_load_data(
         enrolments = []
         for person in people:
             for cohort in rng.sample(cohorts, k=rng.choice((1, 1, 1, 2, 2, 3))):
-                if cohort.mode == "self_paced":
+                if cohort.mode == CohortMode.SELF_PACED:
                     year = rng.choice(YEARS)
                     enrolled = _moment(rng, dt.date(year, rng.randint(1, 12), rng.randint(1, 28)))
                 else:
                     enrolled = _moment(
                         rng, cohort.start_date - dt.timedelta(days=rng.randint(5, 60))
                     )
-                status = _pick(rng, [("active", 88), ("withdrawn", 7), ("waitlisted", 5)])
-                done = status == "active" and rng.random() < 0.55
+                status = _pick(
+                    rng,
+                    [
+                        (EnrolmentStatus.ACTIVE, 88),
+                        (EnrolmentStatus.WITHDRAWN, 7),
+                        (EnrolmentStatus.WAITLISTED, 5),
+                    ],
+                )
+                done = status == EnrolmentStatus.ACTIVE and rng.random() < 0.55
                 enrolments.append(
                     Enrolment(
                         participant=person,
@@ -253,7 +259,7 @@ def generate_load_data(
         attempts, certificates, certified = [], [], set()
         by_pk = {c.pk: c for c in cohorts}
         for e in enrolments:
-            if e.status == "waitlisted":
+            if e.status == EnrolmentStatus.WAITLISTED:
                 continue
             cohort = by_pk[e.cohort_id]
             q = quizzes[cohort.course_id]
@@ -276,7 +282,7 @@ def generate_load_data(
                         participant_id=e.participant_id,
                         enrolment=e,
                         number=1,
-                        status="submitted",
+                        status=AttemptStatus.SUBMITTED,
                         started_at=took,
                         submitted_at=took + dt.timedelta(minutes=20),
                         score=value,
@@ -299,7 +305,7 @@ def generate_load_data(
                         course_id=cohort.course_id,
                         serial=f"FA-{issued:%Y}-{serial:06d}",
                         code=secrets.token_urlsafe(24),
-                        status="revoked" if revoked else "valid",
+                        status=CertificateStatus.REVOKED if revoked else CertificateStatus.VALID,
                         issued_at=issued,
                         expires_at=now - dt.timedelta(days=1) if expired else None,
                         revoked_at=now if revoked else None,

@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connections
 from django.db.models import (
     Count,
     Exists,
@@ -28,6 +27,11 @@ from django.db.models import (
 from django.utils import timezone
 from django_countries import countries
 
+from assessments.models import Attempt, AttemptStatus, CohortTestPair, QuizKind
+from assessments.selectors import learning_gain_rows
+from courses.models import Cohort, CoursePage
+from portal.registry.models import Gender
+
 from .definitions import (
     GENDER_LABELS,
     ORGANISATION_TYPE_LABELS,
@@ -38,7 +42,6 @@ from .definitions import (
     definitions,
 )
 from .models import (
-    FACT_DIMENSIONS,
     SHARE_METRICS,
     ParticipationFact,
     Snapshot,
@@ -74,8 +77,6 @@ def live_source(filters: Filters, *, now: dt.datetime | None = None) -> Source:
     Every dimension is a column of ``ParticipationFact``; only certification
     is worked out here, against ``now``, because certificates expire.
     """
-    from assessments.models import Attempt
-
     now = now or timezone.now()
     queryset = ParticipationFact.objects.all()
     if filters.year:
@@ -92,7 +93,9 @@ def live_source(filters: Filters, *, now: dt.datetime | None = None) -> Source:
         queryset = queryset.filter(country=filters.country.upper())
 
     graded = Attempt.objects.filter(
-        enrolment_id=OuterRef("enrolment_id"), status="submitted", quiz__kind="quiz"
+        enrolment_id=OuterRef("enrolment_id"),
+        status=AttemptStatus.SUBMITTED,
+        quiz__kind=QuizKind.QUIZ,
     )
     return Source(
         queryset=queryset,
@@ -179,32 +182,7 @@ def breakdown_rows(source: Source, dims: list[str], *, with_pass_rates: bool = F
         measures["attempted"] = Count(pid, distinct=True, filter=source.attempted)
         measures["passed"] = Count(pid, distinct=True, filter=source.passed)
     rows = source.queryset.annotate(**aliases).values(*aliases).annotate(**measures).order_by()
-    if source.frozen is None and dims and connections[rows.db].vendor == "sqlite":
-        rows = _sqlite_rows_by_index(rows, dims)
     return [{**{d: row[f"d_{d}"] for d in dims}, **{m: row[m] for m in measures}} for row in rows]
-
-
-def _sqlite_rows_by_index(rows: QuerySet, dims: list[str]) -> list[dict]:
-    """Run the aggregation on SQLite reading the facts' index for exactly ``dims``.
-
-    Every covering index that starts with the grouped columns gives SQLite the
-    same estimate, so it may pick one led by (gender, cohort) for a breakdown by
-    gender alone; within each group the participants then arrive out of order
-    and counting them distinct costs about twice as much. The index whose order
-    is (``dims``, participant) is named instead (see ``ParticipationFact.Meta``).
-    """
-    connection = connections[rows.db]
-    ordered = [d for d in FACT_DIMENSIONS if d in dims]
-    index = "reporting_fact_by_" + "_".join(FACT_DIMENSIONS[d] for d in ordered)
-    table = connection.ops.quote_name(ParticipationFact._meta.db_table)
-    sql, params = rows.query.sql_with_params()
-    sql = sql.replace(
-        f"FROM {table}", f"FROM {table} INDEXED BY {connection.ops.quote_name(index)}", 1
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
 def _labels_for(dim: str, keys: set, source: Source) -> dict:
@@ -233,8 +211,6 @@ def _labels_for(dim: str, keys: set, source: Source) -> dict:
         for k in keys:
             out[k] = (k, str(k) if k is not None else str(UNKNOWN_LABEL), (k or 0, ""))
     elif dim == Dimension.COURSE and source.frozen is None:
-        from courses.models import CoursePage
-
         pages = CoursePage.objects.filter(pk__in=[k for k in keys if k]).values_list(
             "pk", "slug", "title"
         )
@@ -243,8 +219,6 @@ def _labels_for(dim: str, keys: set, source: Source) -> dict:
             slug, title = found.get(k, ("", str(UNKNOWN_LABEL)))
             out[k] = (slug, title, (0, title.lower()))
     elif dim == Dimension.COHORT and source.frozen is None:
-        from courses.models import Cohort
-
         rows = Cohort.objects.filter(pk__in=[k for k in keys if k]).values_list(
             "pk", "slug", "title"
         )
@@ -369,7 +343,7 @@ def _headline_measures(source: Source) -> dict:
     pid = PID
     return {
         "participants": Count(pid, distinct=True),
-        "women": Count(pid, distinct=True, filter=Q(h_gender="woman")),
+        "women": Count(pid, distinct=True, filter=Q(h_gender=Gender.WOMAN)),
         "youth": Count(pid, distinct=True, filter=Q(h_youth=Youth.YOUTH.value)),
         "countries": Count("h_country", distinct=True, filter=~Q(h_country="")),
         "completed": Count(pid, distinct=True, filter=source.completed),
@@ -512,9 +486,6 @@ def _gain_facts(source: Source) -> dict[tuple[int, int], tuple[str, str, Decimal
                 "participant_id", "enrolment_id", "gender", "country", "pre_score", "post_score"
             )
         }
-    from assessments.models import CohortTestPair
-    from assessments.selectors import learning_gain_rows
-
     paired = list(CohortTestPair.objects.values_list("cohort_id", flat=True))
     if not paired:
         return {}

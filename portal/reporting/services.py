@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -29,10 +29,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certificates.models import Certificate, CertificateStatus
+from courses.models import CohortMode, Enrolment, EnrolmentStatus
+
+from . import sql
 from .definitions import Youth, youth_max_age
 from .models import ParticipationFact, Snapshot, SnapshotRecord, Target
 from .report import Filters
@@ -190,10 +193,12 @@ def snapshot_unfreeze(*, snapshot: Snapshot, acting_user, reason: str) -> None:
 # --- Participation facts ---------------------------------------------------------
 #
 # One row per counted enrolment with its dimensions resolved (see
-# ``ParticipationFact``). The services that change an input call
-# ``participation_facts_refresh`` with what they touched, inside their own
-# transaction; a bulk writer wraps its loop in ``participation_facts_deferred``
-# so that the rows are refreshed once, at the end.
+# ``ParticipationFact``). The registry, courses and certificates send change
+# signals from the services that change an input, inside their transaction;
+# the receivers (``receivers.py``, connected in ``ReportingConfig.ready``) call
+# ``participation_facts_refresh`` with what was touched. A bulk writer wraps its
+# loop in ``portal.core.signals.changes_batched`` (or, here,
+# ``participation_facts_deferred``) so that the rows are refreshed once, at the end.
 
 FACT_COLUMNS = (
     "enrolment_id",
@@ -217,34 +222,6 @@ _pending: contextvars.ContextVar[dict[str, set[int]] | None] = contextvars.Conte
 )
 
 
-class Year(ExtractYear):
-    """The year of a date or datetime column, as an integer.
-
-    On SQLite, Django's ``ExtractYear`` calls a Python function for every row;
-    dates and UTC datetimes are stored as ISO text there, so the first four
-    characters are the year and the database can do it alone.
-    """
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)", params
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        # EXTRACT answers numeric there; the year must be an integer everywhere.
-        sql, params = self.as_sql(compiler, connection, **extra_context)
-        return f"CAST({sql} AS integer)", params
-
-
-class UTCDate(TruncDate):
-    """The UTC calendar day of a datetime column (SQLite: the first ten characters)."""
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"SUBSTR({sql}, 1, 10)", params
-
-
 def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
     """The fact rows of ``enrolments`` as one SELECT, columns in ``FACT_COLUMNS`` order.
 
@@ -254,21 +231,21 @@ def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
     ``YOUTH_MAX_AGE``, and a person is certified for a course while they hold a
     valid certificate for it (its expiry is kept, so that it stops counting).
     """
-    by_enrolment = Q(cohort__mode="self_paced") | Q(cohort__start_date__isnull=True)
+    by_enrolment = Q(cohort__mode=CohortMode.SELF_PACED) | Q(cohort__start_date__isnull=True)
     reference = Case(
-        When(by_enrolment, then=UTCDate("enrolled_at", tzinfo=dt.UTC)),
+        When(by_enrolment, then=sql.UTCDate("enrolled_at", tzinfo=dt.UTC)),
         default=F("cohort__start_date"),
         output_field=DateField(),
     )
     year = Case(
-        When(by_enrolment, then=Year("enrolled_at", tzinfo=dt.UTC)),
-        default=Year("cohort__start_date"),
+        When(by_enrolment, then=sql.Year("enrolled_at", tzinfo=dt.UTC)),
+        default=sql.Year("cohort__start_date"),
         output_field=IntegerField(),
     )
     valid = certificates.filter(
         participant_id=OuterRef("participant_id"),
         course_id=OuterRef("cohort__course_id"),
-        status="valid",
+        status=CertificateStatus.VALID,
     )
     # The latest expiry, a certificate that never expires (NULL) first of all.
     until = valid.order_by(F("expires_at").desc(nulls_first=True)).values("expires_at")[:1]
@@ -301,7 +278,7 @@ def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
         "f_certified_until": Subquery(until),
     }
     return (
-        enrolments.exclude(status="waitlisted")
+        enrolments.exclude(status=EnrolmentStatus.WAITLISTED)
         .annotate(**expressions)
         .values(*expressions)
         .order_by()
@@ -320,27 +297,10 @@ def participation_facts_insert(
         How many rows were written.
     """
     if certificates is None:
-        from certificates.models import Certificate
-
         certificates = Certificate.objects.all()
-    connection = connections[using]
-    select = _fact_select(enrolments, certificates)
-    compiler = select.query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    # The SELECT list must be in FACT_COLUMNS order; say so loudly if Django ever reorders it.
-    aliases = [alias for _expr, _sql, alias in compiler.select]
-    expected = [f"f_{c.removesuffix('_id')}" for c in FACT_COLUMNS]
-    if aliases != expected:
-        raise RuntimeError(f"Unexpected column order for the facts: {aliases}")
-    quote = connection.ops.quote_name
-    insert = "INSERT INTO {} ({}) {}".format(
-        quote(ParticipationFact._meta.db_table),
-        ", ".join(quote(c) for c in FACT_COLUMNS),
-        sql,
+    return sql.facts_insert_select(
+        _fact_select(enrolments, certificates), columns=FACT_COLUMNS, using=using
     )
-    with connection.cursor() as cursor:
-        cursor.execute(insert, params)
-        return max(cursor.rowcount, 0)
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
@@ -357,7 +317,8 @@ def participation_facts_refresh(
 ) -> None:
     """Recompute the facts of the given enrolments, participants' and cohorts' enrolments.
 
-    Call it, in the same transaction, after changing anything a fact is made of:
+    Called, in the sender's transaction, by the receivers of the lower apps'
+    change signals (``receivers.py``) after anything a fact is made of changed:
     an enrolment's status or completion, a profile's gender, country, birth year
     or organisation type, a cohort's mode or start date, a certificate. Inside
     :func:`participation_facts_deferred` the ids are collected and refreshed once
@@ -374,8 +335,6 @@ def participation_facts_refresh(
             pending[name] |= ids
         return
     fields = {"enrolment_ids": "pk", "participant_ids": "participant_id", "cohort_ids": "cohort_id"}
-    from courses.models import Enrolment
-
     with transaction.atomic():
         for name, ids in scopes.items():
             fact_field = "enrolment_id" if name == "enrolment_ids" else fields[name]
@@ -427,8 +386,6 @@ def participation_facts_rebuild(
     Returns:
         How many facts were written.
     """
-    from courses.models import Enrolment
-
     ParticipationFact.objects.all().delete()
     span = Enrolment.objects.aggregate(low=Min("pk"), high=Max("pk"), total=Count("pk"))
     total, written = span["total"], 0

@@ -17,12 +17,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.accounts.permissions import Capability, capability_required
+
 from . import charts, selectors, services
 from .definitions import Dimension, definitions, report_min_cell
 from .exporters import breakdown_csv, report_pdf, report_xlsx
 from .forms import ReportFilterForm, SnapshotFreezeForm, SnapshotUnfreezeForm, TargetForm
 from .models import Snapshot, Target, TargetMetric
-from .permissions import secretariat_required
 from .report import Filters
 
 
@@ -36,7 +37,7 @@ def _export_query(form: ReportFilterForm) -> str:
 
 
 @require_GET
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def participation(request):
     """The dashboard: headline figures, targets, a breakdown, charts and tables."""
     by = request.GET.get("by", "")
@@ -126,28 +127,28 @@ def _export(request, kind: str):
 
 
 @require_GET
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def participation_csv(request):
     """BRIEF §4: the breakdown as CSV (``by``, ``year``, ``course``, ``cohort`` …)."""
     return _export(request, "csv")
 
 
 @require_GET
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def participation_xlsx(request):
     """The formatted workbook: the asked breakdown first, then the standard ones."""
     return _export(request, "xlsx")
 
 
 @require_GET
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def participation_pdf(request):
     """The PDF annex for meetings."""
     return _export(request, "pdf")
 
 
 @require_http_methods(["GET", "POST"])
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def targets(request):
     """List the targets and set one (a year and metric that has one is replaced)."""
     form = TargetForm(request.POST or None, initial={"year": timezone.now().year})
@@ -178,7 +179,7 @@ def targets(request):
 
 
 @require_POST
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def target_delete(request, target_id: int):
     target = get_object_or_404(Target, pk=target_id)
     services.target_delete(target=target, acting_user=request.user)
@@ -187,7 +188,7 @@ def target_delete(request, target_id: int):
 
 
 @require_http_methods(["GET", "POST"])
-@secretariat_required
+@capability_required(Capability.REPORTS_VIEW)
 def snapshots(request):
     """Freeze a year's figures, or unfreeze them with a reason."""
     freeze = SnapshotFreezeForm(request.POST if "freeze" in request.POST else None)

@@ -3,21 +3,17 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from .permissions import can_view_reports
-
-
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_reports(request.user)
+from portal.accounts.menu import CapabilityMenuItem
+from portal.accounts.permissions import Capability
 
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
-    return ReportsMenuItem(
+    return CapabilityMenuItem(
         _("Participation reports"),
         reverse("reporting:participation"),
+        capability=Capability.REPORTS_VIEW,
         icon_name="table",
         order=330,
     )

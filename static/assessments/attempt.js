@@ -10,9 +10,8 @@
   var url = form.getAttribute("data-save-url");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var timers = {};
-  var FILLS = {metal: "#a8adb3", red: "#c8102e", white: "#ffffff", yellow: "#ffd200", green: "#00843d",
-    blue: "#0033a0", black: "#111111", orange: "#ff8200", light_blue: "#6cace4", light_green: "#8edd65", lime: "#bfd730",
-    pink: "#f4a6c8", purple: "#6d2077"};
+  var DARK = {red: true, green: true, blue: true, black: true, purple: true};
+  // Fills and patterns are the legend's <pattern> elements, ids "<prefix>-pat-<number>".
   var LEGS = {left: 150, right: 70}, TOPS = {above: 40, below: 130};
 
   function say(text) { if (status) { status.textContent = text; } }
@@ -65,7 +64,10 @@
 
   function redraw(fieldset) {
     var svg = fieldset.querySelector(".bands-drawing .bands-rects");
-    if (!svg || !fieldset.querySelector(".bands-written")) { return; }
+    var bands = fieldset.querySelector(".bands");
+    if (!svg || !bands || bands.getAttribute("data-mode") !== "compose") { return; }
+    var prefix = bands.getAttribute("data-prefix");
+    var numbered = bands.classList.contains("bands-accessible");
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
     fieldset.querySelectorAll(".bands-slot").forEach(function (slotSet) {
       var parts = slotSet.getAttribute("data-slot").split("_");
@@ -75,8 +77,20 @@
         var rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
         rect.setAttribute("x", LEGS[parts[0]] - 12); rect.setAttribute("y", TOPS[parts[1]] + index * 16);
         rect.setAttribute("width", 24); rect.setAttribute("height", 14); rect.setAttribute("rx", 2);
-        rect.setAttribute("fill", FILLS[select.value]); rect.setAttribute("stroke", "#222");
-        svg.appendChild(rect); index += 1;
+        // The option's index is the colour's legend number (0 is "none").
+        var number = select.selectedIndex;
+        rect.setAttribute("fill", "url(#" + prefix + "-pat-" + number + ")"); rect.setAttribute("stroke", "#222");
+        svg.appendChild(rect);
+        if (numbered) {
+          var label = document.createElementNS("http://www.w3.org/2000/svg", "text");
+          label.setAttribute("class", "band-number"); label.setAttribute("font-size", 12);
+          label.setAttribute("font-weight", "bold"); label.setAttribute("text-anchor", "middle");
+          label.setAttribute("x", LEGS[parts[0]]); label.setAttribute("y", TOPS[parts[1]] + index * 16 + 11);
+          label.setAttribute("fill", DARK[select.value] ? "#ffffff" : "#111111");
+          label.textContent = String(number);
+          svg.appendChild(label);
+        }
+        index += 1;
       });
     });
   }

@@ -143,5 +143,12 @@ def make_quiz(questions=(), *, category=None, draw=0, **fields) -> Quiz:
     return quiz
 
 
+def choice_value(attempt, choice) -> str:
+    """What the attempt page names ``choice`` by, and so what a browser posts back."""
+    from assessments.choice_tokens import choice_token
+
+    return choice_token(attempt_id=attempt.pk, choice_id=getattr(choice, "pk", choice))
+
+
 def make_pair(*, cohort, pre: Quiz, post: Quiz) -> CohortTestPair:
     return CohortTestPair.objects.create(cohort=cohort, pre_test=pre, post_test=post)

@@ -29,8 +29,8 @@ class TestReport:
         quiz = quiz_with_attempt
         client.force_login(instructor)
         url = reverse("assessments_quiz_report", args=[quiz.pk])
-        denied = client.get(url)  # Wagtail turns PermissionDenied into a redirect home
-        assert denied.status_code == 302 and denied.url == "/admin/"
+        # Another course's quiz is not the instructor's: 404, not a hint that it exists.
+        assert client.get(url, follow=True).status_code == 404
         CourseInstructor.objects.create(course=quiz.course, user=instructor)
         response = client.get(url)
         assert response.status_code == 200
@@ -83,7 +83,7 @@ def test_instructors_may_import_questions(client, instructor):
 
 @pytest.mark.django_db
 def test_question_preview_shows_the_learner_view(client, admin_user):
-    question = make_question("single")
+    question = make_question("single", choices=[])  # the form below adds the choices
     client.force_login(admin_user)
     url = reverse("wagtailsnippets_assessments_question:preview_on_edit", args=[question.pk])
     edit = client.get(reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]))
@@ -142,3 +142,57 @@ def test_admin_edit_forms_render(client, admin_user):
     )
     edit = client.get(reverse("wagtailsnippets_assessments_question:edit", args=[question.pk]))
     assert edit.status_code == 200 and "Antigone vipio" in edit.content.decode()
+
+
+# --- The question bank: search and filters (issue 14, item 6) ---------------------
+
+
+@pytest.fixture
+def bank(db):
+    from tests.assessments.factories import QuestionCategoryFactory
+
+    course = make_course(modules=1)
+    species = QuestionCategoryFactory(kind="species", name="Cranes")
+    nape = make_question("single", title="White nape", text="Which crane has a white nape?")
+    bands = make_question("colour_bands", title="Bands", categories=[species])
+    loose = make_question("true_false", title="Loose statement", text="Cranes roost in water.")
+    quiz = make_quiz([nape, bands], course=course)
+    return {
+        "course": course,
+        "quiz": quiz,
+        "species": species,
+        "nape": nape,
+        "bands": bands,
+        "loose": loose,
+    }
+
+
+def _titles(response) -> set[str]:
+    html = response.content.decode()
+    return {title for title in ("White nape", "Bands", "Loose statement") if title in html}
+
+
+@pytest.mark.django_db
+def test_the_question_picker_searches(client, admin_user, bank):
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippetchoosers_assessments_question:choose_results")
+    assert _titles(client.get(url, {"q": "nape"})) == {"White nape"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (lambda b: {"kind": "true_false"}, {"Loose statement"}),
+        (lambda b: {"categories": b["species"].pk}, {"Bands"}),
+        (lambda b: {"used_in": b["quiz"].pk}, {"White nape", "Bands"}),
+        (lambda b: {"course": b["course"].pk}, {"White nape", "Bands"}),
+        (lambda b: {"locale": "en"}, {"White nape", "Bands", "Loose statement"}),
+    ],
+)
+def test_the_bank_filters(client, admin_user, bank, params, expected):
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_assessments_question:list_results")
+    response = client.get(url, params(bank))
+    assert response.status_code == 200
+    assert _titles(response) == expected

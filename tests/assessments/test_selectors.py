@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from assessments import selectors, services
 from assessments.models import Attempt, AttemptStatus
-from tests.assessments.factories import make_pair, make_question, make_quiz
+from tests.assessments.factories import choice_value, make_pair, make_question, make_quiz
 from tests.courses.factories import CohortFactory, EnrolmentFactory, ParticipantFactory
 
 
@@ -21,7 +21,7 @@ def sit(quiz, participant, *, right: int, enrolment=None, now=None):
     for aq in attempt.questions.select_related("question").order_by("question_id"):
         good = len(answers) < right
         answers[aq.position] = {
-            "choice": str(aq.question.choices.filter(is_correct=good).first().pk)
+            "choice": choice_value(attempt, aq.question.choices.filter(is_correct=good).first())
         }
     return services.attempt_submit(attempt=attempt, answers=answers, now=now)
 
@@ -61,6 +61,35 @@ class TestCompletion:
         sit(quiz, participant, right=0, enrolment=enrolment)
         assert not selectors.enrolment_assessments_passed(enrolment=enrolment)
 
+    def test_what_is_left_lists_modules_and_required_quizzes_through_the_hook(
+        self, participant, enrolment, course
+    ):
+        from courses.selectors import (
+            course_modules,
+            enrolment_requirement_items,
+            enrolment_requirements_met,
+        )
+        from courses.services import module_mark_done
+
+        quiz = make_quiz([make_question() for _ in range(2)], course=course, pass_mark=60)
+        make_quiz([make_question()], course=course, required=False)
+        first, second = course_modules(course=course)
+        module_mark_done(enrolment=enrolment, module=first)
+        sit(quiz, participant, right=1, enrolment=enrolment)
+
+        items = enrolment_requirement_items(enrolment=enrolment)
+        assert [(i.kind, i.label, i.met) for i in items] == [
+            ("module", first.title, True),
+            ("module", second.title, False),
+            ("quiz", quiz.title, False),
+        ]
+        assert "60" in items[-1].detail and "50" in items[-1].detail
+        module_mark_done(enrolment=enrolment, module=second)
+        sit(quiz, participant, right=2, enrolment=enrolment)
+        items = enrolment_requirement_items(enrolment=enrolment)
+        assert all(i.met for i in items)
+        assert enrolment_requirements_met(enrolment=enrolment)
+
 
 @pytest.mark.django_db
 class TestReviewPolicy:
@@ -93,7 +122,8 @@ class TestReviewPolicy:
 
 
 @pytest.mark.django_db
-def test_question_statistics_flag_a_question_everyone_gets():
+def test_question_statistics_flag_a_question_everyone_gets(settings):
+    settings.ASSESSMENTS_STATISTICS_MIN_LEARNERS = 5
     easy, hard = make_question(title="Easy"), make_question(title="Hard")
     others = [make_question(title=f"Q{i}") for i in range(3)]
     quiz = make_quiz([easy, hard, *others], shuffle_questions=False)
@@ -133,13 +163,6 @@ def test_learning_gain_rows(course):
         and rows[only_pre.participant_id]["gain"] is None
     )
     assert neither.participant_id not in rows
-    summary = selectors.learning_gain_summary(list(rows.values()))
-    assert summary == {
-        "learners": 1,
-        "pre": Decimal("25.00"),
-        "post": Decimal("75.00"),
-        "gain": Decimal("50.00"),
-    }
     assert selectors.learning_gain_rows(course_ids=[course.pk + 999]) == []
     assert Attempt.objects.filter(status=AttemptStatus.SUBMITTED).count() == 4
 
@@ -153,7 +176,8 @@ def test_survey_summary_counts_likert_and_lists_free_text(participant, other_par
     for who, text in ((participant, "More maps"), (other_participant, "")):
         attempt = services.attempt_start(quiz=survey, participant=who)
         services.attempt_submit(
-            attempt=attempt, answers={1: {"choice": str(agree.pk)}, 2: {"text": text}}
+            attempt=attempt,
+            answers={1: {"choice": choice_value(attempt, agree)}, 2: {"text": text}},
         )
     rows = {row["kind"]: row for row in selectors.survey_summary(quiz=survey)}
     assert ("Agree", 2) in rows["likert"]["counts"] and ("Disagree", 0) in rows["likert"]["counts"]
@@ -170,3 +194,29 @@ def test_survey_free_text_order_does_not_follow_the_respondents(participant, oth
         services.attempt_submit(attempt=attempt, answers={1: {"text": text}})
     (row,) = selectors.survey_summary(quiz=survey)
     assert row["texts"] == ["more field days", "Zones on the map"]
+
+
+@pytest.mark.django_db
+def test_question_statistics_flag_nothing_on_too_few_learners(participant):
+    """Issue 14: three attempts by one person flagged 8 of 10 questions."""
+    questions = [make_question(title=f"Q{i}") for i in range(10)]
+    quiz = make_quiz(questions, shuffle_questions=False, attempts_allowed=0)
+    for right in (2, 5, 9):
+        sit(quiz, participant, right=right)
+    stats = selectors.question_statistics(quiz=quiz)
+    assert {s.answered for s in stats} == {3}
+    assert {s.learners for s in stats} == {1}
+    assert not [s for s in stats if s.is_weak]
+    assert not any(s.enough for s in stats)
+
+
+@pytest.mark.django_db
+def test_quiz_report_says_when_figures_are_too_few(client, admin_user, participant):
+    from django.urls import reverse
+
+    quiz = make_quiz([make_question(title="Only")])
+    sit(quiz, participant, right=1)
+    client.force_login(admin_user)
+    html = client.get(reverse("assessments_quiz_report", args=[quiz.pk])).content.decode()
+    assert "Check this question" not in html
+    assert "at least 10 learners" in html

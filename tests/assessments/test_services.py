@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from assessments import services
 from assessments.models import Attempt, AttemptQuestion, AttemptStatus, Question
-from tests.assessments.factories import QuestionCategoryFactory, make_question, make_quiz
+from tests.assessments.factories import (
+    QuestionCategoryFactory,
+    choice_value,
+    make_question,
+    make_quiz,
+)
 
 
 def answer_for(aq: AttemptQuestion, *, right: bool) -> dict:
@@ -22,7 +27,7 @@ def answer_for(aq: AttemptQuestion, *, right: bool) -> dict:
     choices = list(question.choices.order_by("sort_order"))
     if question.kind in ("single", "image"):
         pick = next(c for c in choices if c.is_correct is right)
-        return {"choice": str(pick.pk)}
+        return {"choice": choice_value(aq.attempt, pick)}
     if question.kind == "true_false":
         return {"value": "true" if question.true_false_answer is right else "false"}
     raise AssertionError(question.kind)
@@ -140,10 +145,34 @@ class TestSaveAndSubmit:
             if aq.question.kind == "true_false":
                 assert row.response == {"value": raw["value"] == "true"}
             else:
-                assert row.response == {"choice": int(raw["choice"])}
+                picked = next(
+                    pk for pk in aq.choice_order if choice_value(attempt, pk) == raw["choice"]
+                )
+                assert row.response == {"choice": picked}
             assert row.score == (Decimal("0.00") if aq.position == 2 else Decimal("1.00"))
             assert row.saved_at == now
         assert graded.score == sum(row.score for row in stored.values()) == Decimal("2.00")
+
+    def test_a_cleared_answer_is_stored_as_no_answer(self, participant):
+        # SQL NULL, not JSON null: "not answered" is read with ``response__isnull``.
+        quiz = make_quiz([make_question() for _ in range(2)])
+        attempt = services.attempt_start(quiz=quiz, participant=participant)
+        first, second = attempt.questions.select_related("question").order_by("position")
+        services.attempt_save_answers(
+            attempt=attempt,
+            answers={1: answer_for(first, right=True), 2: answer_for(second, right=True)},
+        )
+        services.attempt_save_answers(attempt=attempt, answers={1: {}})
+        assert list(
+            attempt.questions.filter(response__isnull=True).values_list("position", flat=True)
+        ) == [1]
+
+        services.attempt_submit(attempt=attempt, answers={2: {}})
+
+        assert sorted(
+            attempt.questions.filter(response__isnull=True).values_list("position", flat=True)
+        ) == [1, 2]
+        assert attempt.questions.count() == 2  # rows written over, none added
 
     @pytest.mark.parametrize(
         "raw",

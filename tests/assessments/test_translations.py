@@ -15,7 +15,12 @@ from assessments.demo_questions import CRANE_SURVEY_QUIZ
 from assessments.localization import question_translations, source_quiz
 from assessments.models import Attempt, Choice, Question, QuestionKind, Quiz
 from assessments.selectors import enrolment_assessments_passed
-from tests.assessments.factories import QuestionCategoryFactory, make_question, make_quiz
+from tests.assessments.factories import (
+    QuestionCategoryFactory,
+    choice_value,
+    make_question,
+    make_quiz,
+)
 from tests.courses.factories import make_course
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +155,8 @@ class TestReadingInAnotherLanguage:
         assert "Аль тогоруу цагаан толгой" in page
         assert "Хар тогоруу" in page and "Hooded Crane" not in page
         for choice in question.choices.all():
-            assert f'value="{choice.pk}"' in page  # the source's ids
+            # the source's choices, by their names in this attempt
+            assert f'value="{choice_value(attempt, choice)}"' in page
         for secret in ("FEEDBACK-SECRET", "ХАРИУ-НУУЦ", "ЕРӨНХИЙ-НУУЦ", "RIGHT"):
             assert secret not in page
         assert not re.search(r"data-(correct|answer|score|feedback)", page)
@@ -159,7 +165,7 @@ class TestReadingInAnotherLanguage:
             url("attempt_submit", "mn", attempt_id=attempt.pk),
             {
                 "q1-present": "1",
-                "q1-choice": str(right.pk),
+                "q1-choice": choice_value(attempt, right),
             },
         )
         attempt.refresh_from_db()
@@ -176,7 +182,9 @@ class TestReadingInAnotherLanguage:
         learner_client.post(url("attempt_start", "mn", quiz_id=quiz.pk))
         attempt = Attempt.objects.get(quiz=quiz, participant=participant)
         right = question.choices.get(is_correct=True)
-        services.attempt_submit(attempt=attempt, answers={1: {"choice": right.pk}})
+        services.attempt_submit(
+            attempt=attempt, answers={1: {"choice": choice_value(attempt, right)}}
+        )
         html = learner_client.get(url("attempt_result", "mn", attempt_id=attempt.pk)).content
         html = html.decode()
         assert "ХАРИУ-НУУЦ-1" in html and "ЕРӨНХИЙ-НУУЦ" in html
@@ -221,8 +229,8 @@ class TestReadingInAnotherLanguage:
             url("attempt_submit", "mn", attempt_id=attempt.pk),
             {
                 "q1-present": "1",
-                f"q1-pair-{hooded.pk}": "Grus monacha",
-                f"q1-pair-{white.pk}": "Antigone vipio",
+                f"q1-pair-{choice_value(attempt, hooded)}": "Grus monacha",
+                f"q1-pair-{choice_value(attempt, white)}": "Antigone vipio",
             },
         )
         attempt.refresh_from_db()

@@ -105,7 +105,9 @@ def test_raising_capacity_moves_the_waiting_list_up(course):
     a, b, c = ParticipantFactory.create_batch(3)
     for p in (a, b, c):
         services.enrolment_create(participant=p, cohort=cohort)
-    promoted = services.cohort_update_capacity(cohort=cohort, capacity=2)
+    cohort.capacity = 2
+    cohort.save(update_fields=["capacity"])
+    promoted = services.cohort_edit_apply(cohort=cohort)
     assert [e.participant for e in promoted] == [b]
 
 
@@ -410,3 +412,44 @@ def test_enrolments_import_refuses_an_anonymised_participant():
     with pytest.raises(ValidationError):
         services.enrolments_import(pairs=[(ParticipantFactory(), cohort), (gone, cohort)])
     assert not Enrolment.objects.filter(cohort=cohort).exists()
+
+
+def test_completion_sends_enrolment_completed_once_in_its_transaction(course, participant):
+    from courses.signals import enrolment_completed
+
+    received = []
+
+    def receiver(sender, enrolment, **kwargs):
+        received.append((enrolment.pk, enrolment.completed_at is not None))
+
+    enrolment_completed.connect(receiver, weak=False, dispatch_uid="test_completed")
+    try:
+        enrolment = services.enrolment_create(participant=participant, cohort=self_paced(course))
+        for module in course_modules(course=course):
+            services.module_mark_done(enrolment=enrolment, module=module)
+        services.enrolment_completion_update(enrolment=enrolment)
+    finally:
+        enrolment_completed.disconnect(dispatch_uid="test_completed")
+    assert received == [(enrolment.pk, True)]
+
+
+def test_a_cohort_edit_is_carried_to_the_waiting_list_and_the_report(course):
+    from courses.signals import cohorts_changed
+
+    cohort = CohortFactory(course=course, capacity=1, mode=CohortMode.ONLINE)
+    services.enrolment_create(participant=ParticipantFactory(), cohort=cohort)
+    waiting = services.enrolment_create(participant=ParticipantFactory(), cohort=cohort)
+    received = []
+    cohorts_changed.connect(
+        lambda sender, cohort_ids, **kw: received.append(cohort_ids),
+        weak=False,
+        dispatch_uid="test_cohorts_changed",
+    )
+    try:
+        cohort.capacity = 2
+        cohort.save()
+        promoted = services.cohort_edit_apply(cohort=cohort)
+    finally:
+        cohorts_changed.disconnect(dispatch_uid="test_cohorts_changed")
+    assert [e.pk for e in promoted] == [waiting.pk]
+    assert received == [frozenset({cohort.pk})]

@@ -7,6 +7,7 @@ from assessments import demo
 from assessments.models import Attempt, AttemptQuestion, Quiz
 from courses.models import Enrolment, ModulePage
 from portal.accounts.roles import roles_sync
+from tests.assessments.factories import choice_value
 from tests.courses.factories import ParticipantFactory, make_course, self_paced
 from tests.factories import PASSWORD, UserFactory
 
@@ -20,14 +21,18 @@ def answer_right(page, aq: AttemptQuestion) -> None:
     q = aq.question
     p = aq.position
     choices = list(q.choices.order_by("sort_order"))
+
+    def value(choice) -> str:  # the page names choices by per-attempt tokens
+        return choice_value(aq.attempt, choice)
+
     if q.kind == "single":
         page.check(
-            f'input[name="q{p}-choice"][value="{next(c for c in choices if c.is_correct).pk}"]'
+            f'input[name="q{p}-choice"][value="{value(next(c for c in choices if c.is_correct))}"]'
         )
     elif q.kind == "multiple":
         for c in choices:
             if c.is_correct:
-                page.check(f'input[name="q{p}-choices"][value="{c.pk}"]')
+                page.check(f'input[name="q{p}-choices"][value="{value(c)}"]')
     elif q.kind == "true_false":
         page.check(
             f'input[name="q{p}-value"][value="{"true" if q.true_false_answer else "false"}"]'
@@ -39,16 +44,16 @@ def answer_right(page, aq: AttemptQuestion) -> None:
     elif q.kind == "matching":
         for c in choices:
             if c.text:
-                page.select_option(f'select[name="q{p}-pair-{c.pk}"]', c.match_text)
+                page.select_option(f'select[name="q{p}-pair-{value(c)}"]', c.match_text)
     elif q.kind == "ordering":
         for target, c in enumerate(choices):
             while True:
                 current = page.eval_on_selector_all(
                     f'#q{p} input[name="q{p}-order"]', "els => els.map(e => e.value)"
-                ).index(str(c.pk))
+                ).index(value(c))
                 if current == target:
                     break
-                page.locator(f'#q{p} li:has(input[value="{c.pk}"]) .js-up').click()
+                page.locator(f'#q{p} li:has(input[value="{value(c)}"]) .js-up').click()
     else:
         raise AssertionError(q.kind)
 

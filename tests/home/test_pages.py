@@ -2,7 +2,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from portal.core import demo
+from portal.home import demo
 from portal.home.models import HomePage
 
 

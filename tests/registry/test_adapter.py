@@ -1,10 +1,10 @@
-"""portal.accounts.adapter: the registry's part (linking and onboarding)."""
+"""portal.registry.adapter: the registry's part (linking and onboarding)."""
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.test import RequestFactory
 
-from portal.accounts.adapter import AccountAdapter
+from portal.registry.adapter import AccountAdapter
 from tests.factories import UserFactory
 from tests.registry.factories import ImportedParticipantFactory
 

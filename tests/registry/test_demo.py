@@ -1,6 +1,6 @@
 import pytest
 
-from portal.core import demo as core_demo
+from portal.home import demo as core_demo
 from portal.registry import demo
 from portal.registry.models import ConsentRecord, Participant, ParticipantHistory
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.core import demo
+from portal.home import demo
 
 
 class Command(BaseCommand):

@@ -7,10 +7,13 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.accounts.permissions import is_staff_member
+from portal.accounts.roles import Role
+from portal.accounts.services import user_add_role
 from portal.core.links import absolute_url, base_url
 
-from .roles import Role, is_staff_member
-from .services import user_add_role
+from .selectors import participant_for_user
+from .services import participant_link_user, participant_update
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ def _on_public_address(url: str) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     """allauth adapter: new accounts are learners; staff land in the admin.
+
+    It lives in the registry, not in accounts, because it links accounts to
+    participants (accounts sits below the registry and never imports it).
 
     A learner without a complete participant profile is sent to the onboarding
     form first; an account whose verified address matches a participant imported
@@ -67,9 +73,6 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def confirm_email(self, request, email_address):
         confirmed = super().confirm_email(request, email_address)
-        from portal.registry.selectors import participant_for_user
-        from portal.registry.services import participant_link_user, participant_update
-
         user = email_address.user
         if email_address.email.lower() != user.email.lower():
             return confirmed
@@ -96,8 +99,6 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             target = super().get_login_redirect_url(request)
             target = f"/{language}/" if target == "/" else translate_url(target, language)
-            from portal.registry.selectors import participant_for_user
-
             participant = participant_for_user(request.user)
             if participant is None or not participant.is_profile_complete:
                 return f"{reverse('registry:onboarding')}?{urlencode({'next': target})}"

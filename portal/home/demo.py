@@ -15,7 +15,8 @@ from wagtail.models import Locale
 from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.accounts.services import user_add_role
-from portal.home.models import HomePage
+
+from .models import HomePage
 
 DEFAULT_DEMO_PASSWORD = "flyway-demo-2025"  # noqa: S105 — documented in the README
 

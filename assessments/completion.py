@@ -1,0 +1,41 @@
+"""The assessments app's part of the completion rule (``courses.completion``).
+
+Registered in ``AssessmentsConfig.ready``: a course's required graded quizzes
+must each be passed (a grade, by the quiz's grading method, at or above its
+pass mark). Surveys are never required for completion.
+"""
+
+from django.utils.translation import gettext
+
+from courses.completion import RequirementItem
+
+from . import selectors
+
+
+class RequiredQuizzes:
+    """Every required graded quiz of the enrolment's course passed."""
+
+    def met(self, *, enrolment) -> bool:
+        return selectors.enrolment_assessments_passed(enrolment=enrolment)
+
+    def items(self, *, enrolment) -> list[RequirementItem]:
+        items = []
+        for quiz, grade in selectors.enrolment_required_quiz_grades(enrolment=enrolment):
+            if grade is None:
+                detail = gettext("pass mark %(mark)s %%; not attempted yet") % {
+                    "mark": quiz.pass_mark
+                }
+            else:
+                detail = gettext("pass mark %(mark)s %%; your grade %(grade)s %%") % {
+                    "mark": quiz.pass_mark,
+                    "grade": grade,
+                }
+            items.append(
+                RequirementItem(
+                    kind="quiz",
+                    label=quiz.title,
+                    met=grade is not None and grade >= quiz.pass_mark,
+                    detail=detail,
+                )
+            )
+        return items

@@ -1,0 +1,55 @@
+"""Completion requirements that other apps contribute: the hook, defined here.
+
+BRIEF §2: a learner completes a course when every required live module is
+done and every required assessment is passed (in person: attendance instead;
+blended: both). Modules and attendance are the courses app's own; anything
+else a course may require (the assessments app's required quizzes, later
+assignments) lives in an app above this one, which registers a
+:class:`RequirementProvider` in :data:`requirement_providers` from its
+``AppConfig.ready()``. A provider's
+requirements apply where the modules do (every cohort but an in-person one).
+
+``courses.selectors.enrolment_requirements_met`` asks each provider
+:meth:`~RequirementProvider.met` after its own checks, stopping at the first
+unmet one (the cheap check every completion update makes);
+``courses.selectors.enrolment_requirement_items`` asks each for
+:meth:`~RequirementProvider.items`, to show a learner what is left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from portal.core.hooks import Hook
+
+if TYPE_CHECKING:
+    from .models import Enrolment
+
+
+@dataclass(frozen=True)
+class RequirementItem:
+    """One thing an enrolment must do to complete, and whether it is done.
+
+    ``kind`` names the provider's kind of requirement (``"module"``,
+    ``"attendance"``, ``"quiz"``, …); ``label`` is what a learner reads (the
+    module's or quiz's title); ``detail`` adds what the requirement asks for
+    (a pass mark, a threshold) and where the learner stands.
+    """
+
+    kind: str
+    label: str
+    met: bool
+    detail: str = ""
+
+
+class RequirementProvider(Protocol):
+    def met(self, *, enrolment: Enrolment) -> bool:
+        """Whether the enrolment meets every requirement of this provider; few queries."""
+
+    def items(self, *, enrolment: Enrolment) -> list[RequirementItem]:
+        """Each requirement of this provider for the enrolment's course, with its state."""
+
+
+# Registered from the providing app's ``AppConfig.ready()``.
+requirement_providers: Hook[RequirementProvider] = Hook()

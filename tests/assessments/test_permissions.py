@@ -1,0 +1,226 @@
+"""Instructors work on the quizzes, questions and categories of their own courses only.
+
+Issue 14: an instructor with no course opened the crane quiz and set its pass
+mark 70 → 1. Another course's quiz, question or category is a 404 for them.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from courses.models import CourseInstructor
+from tests.assessments.factories import QuestionCategoryFactory, make_question, make_quiz
+from tests.courses.factories import make_course
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_courses():
+    return make_course(modules=1), make_course(modules=1)
+
+
+@pytest.fixture
+def teacher_of_a(two_courses):
+    user = UserFactory(role="Instructors")
+    CourseInstructor.objects.create(course=two_courses[0], user=user)
+    return user
+
+
+@pytest.fixture
+def quizzes(two_courses):
+    course_a, course_b = two_courses
+    category_a = QuestionCategoryFactory(name="Cranes A")
+    category_b = QuestionCategoryFactory(name="Geese B")
+    quiz_a = make_quiz([make_question(title="Question of A")], course=course_a, title="Quiz A")
+    quiz_b = make_quiz(
+        [make_question(title="Question of B")],
+        category=category_b,
+        draw=1,
+        course=course_b,
+        title="Quiz B",
+    )
+    make_question(title="Drawn in B").categories.add(category_b)
+    return {"a": quiz_a, "b": quiz_b, "category_a": category_a, "category_b": category_b}
+
+
+def _url(model: str, action: str, *args) -> str:
+    return reverse(f"wagtailsnippets_assessments_{model}:{action}", args=args)
+
+
+def test_an_instructor_without_a_course_cannot_open_or_change_a_quiz(client, quizzes):
+    """The defect of issue 14, as reported: pass mark 70 → 1 by a stranger."""
+    stranger = UserFactory(role="Instructors")
+    client.force_login(stranger)
+    quiz = quizzes["b"]
+    assert client.get(_url("quiz", "edit", quiz.pk), follow=True).status_code == 404
+    response = client.post(
+        _url("quiz", "edit", quiz.pk),
+        {"title": quiz.title, "pass_mark": "1", "kind": "quiz"},
+        follow=True,
+    )
+    assert response.status_code == 404
+    quiz.refresh_from_db()
+    assert quiz.pass_mark == Decimal("70")
+    listing = client.get(_url("quiz", "list")).content.decode()
+    assert "Quiz B" not in listing and "Quiz A" not in listing
+
+
+def test_an_instructor_sees_only_their_courses_quizzes(client, teacher_of_a, quizzes):
+    client.force_login(teacher_of_a)
+    listing = client.get(_url("quiz", "list")).content.decode()
+    assert "Quiz A" in listing
+    assert "Quiz B" not in listing
+    assert client.get(_url("quiz", "edit", quizzes["a"].pk)).status_code == 200
+    assert client.get(_url("quiz", "edit", quizzes["b"].pk), follow=True).status_code == 404
+    assert client.get(_url("quiz", "delete", quizzes["b"].pk), follow=True).status_code == 404
+    assert client.get(_url("quiz", "history", quizzes["b"].pk), follow=True).status_code == 404
+
+
+def test_an_instructor_sees_only_the_questions_of_their_courses(client, teacher_of_a, quizzes):
+    client.force_login(teacher_of_a)
+    listing = client.get(_url("question", "list")).content.decode()
+    assert "Question of A" in listing
+    assert "Question of B" not in listing and "Drawn in B" not in listing
+    question_b = quizzes["b"].slots.exclude(question=None).get().question
+    assert client.get(_url("question", "edit", question_b.pk), follow=True).status_code == 404
+
+
+def test_an_instructor_sees_only_the_categories_of_their_courses(client, teacher_of_a, quizzes):
+    client.force_login(teacher_of_a)
+    assert (
+        client.get(
+            _url("questioncategory", "edit", quizzes["category_b"].pk), follow=True
+        ).status_code
+        == 404
+    )
+    listing = client.get(_url("questioncategory", "list")).content.decode()
+    assert "Geese B" not in listing
+
+
+def test_the_secretariat_sees_every_quiz(client, secretariat, quizzes):
+    client.force_login(secretariat)
+    listing = client.get(_url("quiz", "list")).content.decode()
+    assert "Quiz A" in listing and "Quiz B" in listing
+    assert client.get(_url("quiz", "edit", quizzes["b"].pk)).status_code == 200
+
+
+def _quiz_form(quiz, **changes) -> dict:
+    data = nested_form_data(
+        {
+            "title": quiz.title,
+            "kind": quiz.kind,
+            "intro": quiz.intro,
+            "course": quiz.course_id or "",
+            "required": "on" if quiz.required else "",
+            "pass_mark": str(quiz.pass_mark),
+            "attempts_allowed": quiz.attempts_allowed,
+            "time_limit_minutes": quiz.time_limit_minutes or "",
+            "grading_method": quiz.grading_method,
+            "review_policy": quiz.review_policy,
+            "opens_at": "",
+            "closes_at": "",
+            "slots": inline_formset(
+                [
+                    {
+                        "id": slot.pk,
+                        "question": slot.question_id or "",
+                        "category": slot.category_id or "",
+                        "draw_count": slot.draw_count,
+                    }
+                    for slot in quiz.slots.all()
+                ],
+                initial=quiz.slots.count(),
+            ),
+        }
+    )
+    data.update(changes)
+    return data
+
+
+def test_an_instructor_changes_their_own_quiz(client, teacher_of_a, quizzes):
+    client.force_login(teacher_of_a)
+    quiz = quizzes["a"]
+    response = client.post(_url("quiz", "edit", quiz.pk), _quiz_form(quiz, pass_mark="60"))
+    assert response.status_code == 302
+    quiz.refresh_from_db()
+    # The change is a draft waiting for review; learners keep the published quiz.
+    assert quiz.latest_revision.as_object().pass_mark == Decimal("60")
+    assert quiz.has_unpublished_changes
+    assert quiz.pass_mark == Decimal("70")
+
+
+def test_an_instructor_cannot_move_their_quiz_into_another_course(
+    client, teacher_of_a, quizzes, two_courses
+):
+    client.force_login(teacher_of_a)
+    quiz = quizzes["a"]
+    for course in (two_courses[1].pk, ""):
+        response = client.post(_url("quiz", "edit", quiz.pk), _quiz_form(quiz, course=course))
+        assert response.status_code == 200
+        assert "Choose one of the courses you teach." in response.content.decode()
+        quiz.refresh_from_db()
+        assert quiz.course_id == two_courses[0].pk
+
+
+def test_an_instructor_cannot_draw_from_another_courses_category(client, teacher_of_a, quizzes):
+    client.force_login(teacher_of_a)
+    quiz = quizzes["a"]
+    data = _quiz_form(quiz)
+    data.update(
+        {
+            "slots-TOTAL_FORMS": "2",
+            "slots-1-id": "",
+            "slots-1-question": "",
+            "slots-1-category": str(quizzes["category_b"].pk),
+            "slots-1-draw_count": "1",
+            "slots-1-ORDER": "2",
+            "slots-1-DELETE": "",
+        }
+    )
+    response = client.post(_url("quiz", "edit", quiz.pk), data)
+    assert response.status_code == 200
+    assert "belongs to another course" in response.content.decode()
+    assert quiz.slots.count() == 1
+
+
+def test_a_question_an_instructor_writes_stays_in_their_reach(client, teacher_of_a):
+    client.force_login(teacher_of_a)
+    response = client.post(
+        _url("question", "add"),
+        nested_form_data(
+            {
+                "title": "Crane roost count",
+                "kind": "true_false",
+                "text": "Cranes roost in water.",
+                "points": "1",
+                "general_feedback": "",
+                "multiple_scoring": "all_or_nothing",
+                "numeric_tolerance": "0",
+                "tolerance_kind": "absolute",
+                "band_mode": "read",
+                "band_answer": "{}",
+                "true_false_answer": "true",
+                "choices": inline_formset([]),
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    listing = client.get(_url("question", "list")).content.decode()
+    assert "Crane roost count" in listing
+    stranger = UserFactory(role="Instructors")
+    client.force_login(stranger)
+    assert "Crane roost count" not in client.get(_url("question", "list")).content.decode()
+
+
+def test_the_question_chooser_offers_only_the_instructors_questions(client, teacher_of_a, quizzes):
+    client.force_login(teacher_of_a)
+    html = client.get(reverse("wagtailsnippetchoosers_assessments_question:choose")).content
+    assert b"Question of A" in html
+    assert b"Question of B" not in html and b"Drawn in B" not in html
+    question_b = quizzes["b"].slots.exclude(question=None).get().question
+    chosen = reverse("wagtailsnippetchoosers_assessments_question:chosen", args=[question_b.pk])
+    assert client.get(chosen, follow=True).status_code == 404
