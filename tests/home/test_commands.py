@@ -7,9 +7,11 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from assessments.models import Attempt, AttemptStatus, Quiz
+from assessments.selectors import enrolment_for_quiz
+from assessments.services import attempt_start
 from courses.models import Cohort, CoursePage, Enrolment, ModulePage
 from portal.accounts.models import User
-from portal.home.load_data import LOAD_PASSWORD, SIZES
+from portal.home.load_data import LOAD_PASSWORD, QUESTIONS_PER_QUIZ, SIZES
 from portal.registry.models import Participant
 from portal.reporting.models import ParticipationFact
 
@@ -61,3 +63,17 @@ def test_refuses_to_run_twice(tmp_path):
     with pytest.raises(CommandError, match="already"):
         call_command("generate_load_data", size="S", manifest=str(tmp_path / "b.json"), verbosity=0)
     assert User.objects.filter(email__startswith="load-learner-").count() == SIZES["S"].participants
+
+
+def test_a_load_learner_can_take_its_course_quiz(tmp_path):
+    manifest = tmp_path / "load.json"
+    call_command("generate_load_data", size="S", manifest=str(manifest), verbosity=0)
+    course = json.loads(manifest.read_text())["courses"][0]
+    participant = Participant.objects.get(email="load-learner-00001@example.org")
+    quiz = Quiz.objects.get(pk=course["quiz_id"])
+
+    # Learner 1 studies the first course, as the locustfile assumes.
+    enrolment = enrolment_for_quiz(quiz=quiz, participant=participant)
+    assert enrolment is not None
+    attempt = attempt_start(quiz=quiz, participant=participant, enrolment=enrolment)
+    assert attempt.questions.count() == QUESTIONS_PER_QUIZ
