@@ -47,6 +47,7 @@ $PY -m pip install --quiet -c constraints.txt -e '.[load]'
 
 if [ "${REUSE_DB:-0}" = 1 ] && [ -f "$LOADTEST_MANIFEST" ]; then
     echo "Reusing database $DB and its load data."
+    $PY manage.py migrate --noinput >/dev/null
 else
     echo "Fresh database $DB, Redis db $REDIS_DB."
     dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
