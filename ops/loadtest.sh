@@ -71,6 +71,13 @@ for _ in $(seq 60); do
     sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "gunicorn did not start: $OUT/gunicorn.log"; exit 1; }
+# Warm every worker (imports, templates, the first connections) before measuring.
+for lang in en zh-hans ja ko mn ru; do
+    for _ in $(seq "$GUNICORN_WORKERS"); do
+        curl -fs -o /dev/null "http://127.0.0.1:$PORT/$lang/" -H 'X-Forwarded-Proto: https' || true
+        curl -fs -o /dev/null "http://127.0.0.1:$PORT/$lang/courses/" -H 'X-Forwarded-Proto: https' || true
+    done
+done
 
 echo "locust: $USERS people for $DURATION (spawn $SPAWN_RATE/s) on http://127.0.0.1:$PORT"
 # locust exits non-zero when a request failed: the table says which.
