@@ -334,10 +334,11 @@ NOT_FOUND_FOR_STAFF = re.compile(
 # images no dynamic URL generator here); others are refused the area first.
 NOT_FOUND_IN_AREA = re.compile(r"^wagtailsettings:preview_on_edit|^wagtailimages:url_generator")
 # Actions the instructors' role lacks on their own objects: deleting a quiz,
-# question or category stays with the secretariat; so do moving, unpublishing,
+# question or category stays with the secretariat; so do unpublishing and locking
+# a quiz or question (they go through review like pages), moving, unpublishing,
 # deleting a page and its privacy (instructors write and submit for moderation).
 INSTRUCTOR_LACKS = re.compile(
-    r"^wagtailsnippets_assessments_\w+:delete$"
+    r"^wagtailsnippets_assessments_\w+:(delete|unpublish|lock|unlock)$"
     r"|^wagtailadmin_pages:(delete|move|set_privacy|unpublish)$"
 )
 # Instructors read tags and pre/post pairs, they do not write them.

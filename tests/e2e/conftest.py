@@ -114,6 +114,19 @@ def browser(_migrated_rows, tmp_path_factory):
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _public_address_is_the_live_server(request, settings):
+    """Links in mails, QR codes and credentials point at the server the browser uses.
+
+    ``PORTAL_BASE_URL`` is the one public address (``portal.core.links``); a
+    journey serves the portal from the live server's port.
+    """
+    if "live_server" in request.fixturenames:
+        url = request.getfixturevalue("live_server").url
+        settings.PORTAL_BASE_URL = url
+        settings.WAGTAILADMIN_BASE_URL = url
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
