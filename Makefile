@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: help run dev test lint format bench migrate demo worker messages clean
+.PHONY: help run dev test lint format bench loadtest migrate demo worker messages clean
 
 # The address being served is the public base URL, so that QR codes, e-mails and
 # credentials made while serving point at it (HOST=… PORT=… change all three).
@@ -27,6 +27,7 @@ help:
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   ruff check, ruff format --check, makemigrations --check, the import layers"
 	@echo "make bench  run the benchmarks under bench/"
+	@echo "make loadtest  locust against gunicorn on PostgreSQL and Redis (USERS=200 DURATION=5m SIZE=L)"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed: install python3.13 or python3.12."; exit 1; }
@@ -76,6 +77,10 @@ format: venv
 
 bench: venv
 	$(PY) bench/run.py
+
+# The load test of issue 15: its own database and Redis db, see ops/loadtest.sh.
+loadtest: venv
+	ops/loadtest.sh
 
 LOCALES := -l zh_Hans -l ja -l ko -l mn -l ru
 MESSAGES_IGNORE := --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*' --ignore='docs/*'

@@ -14,6 +14,7 @@ from courses.models import (
     Cohort,
     CohortMode,
     CourseInstructor,
+    CoursePage,
     Enrolment,
     EnrolmentStatus,
     ModulePage,
@@ -520,3 +521,37 @@ def test_anonymous_module_page_queries_as_many_as_a_bare_page_at_its_depth(clien
     client.get(module.url)  # warm the outline and body caches, as a running server has
     bare = count_queries(client, parent.url)
     assert count_queries(client, module.url) == bare == 8
+
+
+# --- what is the same for every learner is cached (issue 15) ------------------------
+
+
+def _intro_course():
+    course = make_course(body=[("rich_text", "<p>Old introduction</p>")])
+    return course, f"/en/courses/{course.slug}/"
+
+
+def test_course_introduction_is_cached_for_learners(learner_client):
+    course, url = _intro_course()
+    assert "Old introduction" in learner_client.get(url).content.decode()
+
+    # Changed behind the page's back (no new revision): the cached fragment is served.
+    CoursePage.objects.filter(pk=course.pk).update(
+        body=[{"type": "rich_text", "value": "<p>Changed introduction</p>"}]
+    )
+    html = learner_client.get(url).content.decode()
+    assert "Old introduction" in html
+    assert "Changed introduction" not in html
+
+
+def test_course_introduction_cache_is_dropped_on_publish(learner_client):
+    course, url = _intro_course()
+    assert "Old introduction" in learner_client.get(url).content.decode()
+
+    draft = course.get_latest_revision_as_object()
+    draft.body = [("rich_text", "<p>New introduction</p>")]
+    draft.save_revision().publish()
+
+    html = learner_client.get(url).content.decode()
+    assert "New introduction" in html
+    assert "Old introduction" not in html
