@@ -20,7 +20,8 @@ Also printed, for information: the same GROUP BY over the source tables
 against; and a rebuild of all facts two ways, the hand-written INSERT … SELECT
 of ``portal/reporting/sql.py`` against the ORM's read-then-``bulk_create``,
 which is why that statement stays. Builds its own data in a fresh temporary
-database (migrate, then ``generate_load_data``, which fills the facts). Prints
+database (migrate, then ``portal.reporting.loaddata.generate_load_data``,
+which fills the facts). Prints
 every figure, wall-clock and CPU; exits 1 when a bar is not met.
 """
 

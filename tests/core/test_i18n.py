@@ -34,11 +34,18 @@ def test_switching_language_keeps_the_page(client):
     assert response["Location"] == "/mn/accounts/login/"
 
 
-def test_switching_needs_csrf():
+def test_switching_needs_csrf_when_signed_in(learner):
+    """A signed-in switch changes the account; a visitor's only their cookie
+    (``tests/core/test_page_cache.py``: cached pages carry no visitor's token)."""
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "ru"})
-    assert response.status_code == 403
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner)
+    assert client.post("/i18n/setlang/", {"language": "ru"}).status_code == 403
+    assert (
+        Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "ru"}).status_code
+        == 302
+    )
 
 
 def test_the_choice_is_remembered_on_the_account(client, learner):

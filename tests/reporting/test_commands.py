@@ -56,9 +56,9 @@ def test_bad_arguments_say_what_to_fix(db, args, message):
         _run(*args)
 
 
-def test_generate_load_data(db):
+def test_generate_report_data(db):
     out = io.StringIO()
-    call_command("generate_load_data", "--participants", "50", stdout=out, stderr=io.StringIO())
+    call_command("generate_report_data", "--participants", "50", stdout=out, stderr=io.StringIO())
     assert "participants: 50" in out.getvalue()
     from portal.registry.models import Participant
 

@@ -1,4 +1,7 @@
-"""``manage.py generate_load_data --participants N``: a synthetic registry for benchmarks."""
+"""``manage.py generate_report_data --participants N``: a synthetic registry for benchmarks.
+
+Not the load test's data set: that is ``generate_load_data --size S|M|L`` (``portal.home``).
+"""
 
 import time
 
