@@ -38,7 +38,9 @@ class RequirementItem:
     ``"attendance"``, ``"quiz"``, …); ``label`` is what a learner reads (the
     module's or quiz's title); ``detail`` adds what the requirement asks for
     (a pass mark, a threshold) and where the learner stands; ``url`` is where
-    the learner goes to do it (empty when there is nowhere to go).
+    the learner goes to do it (empty when there is nowhere to go); ``page``,
+    a page to link to instead (a module: templates link it with ``pageurl``,
+    which reads the site's root paths once per request).
     """
 
     kind: str
@@ -46,6 +48,7 @@ class RequirementItem:
     met: bool
     detail: str = ""
     url: str = ""
+    page: object = None
 
 
 class RequirementProvider(Protocol):

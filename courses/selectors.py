@@ -288,7 +288,7 @@ def enrolments_requirement_items(
                     kind="module",
                     label=module.title,
                     met=str(module.translation_key) in mine,
-                    url=module.get_url() or "",
+                    page=module,
                 )
                 for module in (modules or {}).get(enrolment.pk, [])
                 if module.required
