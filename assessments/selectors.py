@@ -89,9 +89,7 @@ def enrolment_required_quiz_grades(*, enrolment) -> list[tuple[Quiz, Decimal | N
     return [(quiz, grade_from_percents(percents[quiz.pk], quiz.grading_method)) for quiz in quizzes]
 
 
-def enrolments_required_quiz_grades(
-    *, enrolments
-) -> dict[int, list[tuple[Quiz, Decimal | None]]]:
+def enrolments_required_quiz_grades(*, enrolments) -> dict[int, list[tuple[Quiz, Decimal | None]]]:
     """:func:`enrolment_required_quiz_grades` for many enrolments; two queries at most.
 
     Args:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from courses.dashboard import DashboardSection
+from courses.gradebook import GradebookColumn
 from courses.hooks import CompletionConsequence
 from portal.accounts.permissions import Capability, can
 
@@ -258,3 +260,24 @@ def completion_preview(*, candidates, send_email: bool) -> dict:
         else:
             found[candidate.key] = CompletionConsequence(certificate=True, email=send_email)
     return found
+
+
+def gradebook_certificate_columns(*, cohort, enrolments) -> list:
+    """The gradebook's certificate column (``courses.gradebook``): serials; one query."""
+    by_participant = {e.participant_id: e.pk for e in enrolments}
+    values = {}
+    for participant_id, serial in Certificate.objects.filter(
+        course_id=cohort.course_id,
+        participant_id__in=list(by_participant),
+        status=CertificateStatus.VALID,
+    ).values_list("participant_id", "serial"):
+        values[by_participant[participant_id]] = serial
+    return [
+        GradebookColumn(
+            key="certificate",
+            label=gettext("Certificate"),
+            kind="certificate",
+            graded=False,
+            values=values,
+        )
+    ]
