@@ -38,7 +38,8 @@ def announcement_send(*, announcement: Announcement) -> int:
         )
         if not address:
             continue
-        with translation.override(recipient_language(participant)):
+        language = recipient_language(participant)
+        with translation.override(language):
             context = {
                 "announcement": announcement,
                 "cohort": announcement.cohort,
@@ -46,6 +47,11 @@ def announcement_send(*, announcement: Announcement) -> int:
             }
             subject = render_to_string("assignments/email/announcement_subject.txt", context)
             body = render_to_string("assignments/email/announcement_body.txt", context)
-        EmailMessage(subject=" ".join(subject.split()), body=body, to=[address]).send()
+        EmailMessage(
+            subject=" ".join(subject.split()),
+            body=body,
+            to=[address],
+            headers={"Content-Language": language},
+        ).send()
         sent += 1
     return sent

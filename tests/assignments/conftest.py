@@ -25,3 +25,21 @@ def enrolment(participant, course):
 def learner_client(client, learner, participant):
     client.force_login(learner)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _private_root(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _signing_key(settings):
+    """A throw-away issuer key, so that completing a course can issue its certificate."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    settings.CERTIFICATES_SIGNING_KEY = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()

@@ -1,4 +1,4 @@
-"""Issue 19, item 4: the course page and dashboard say what stands between a learner and completion."""
+"""Issue 19, item 4: course page and dashboard say what stands between learner and completion."""
 
 import pytest
 from django.urls import reverse
