@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from courses.completion import RequirementItem
 
 from . import selectors
+from .selectors import plain
 
 
 class RequiredAssignments:
@@ -29,7 +30,7 @@ class RequiredAssignments:
 
 def _item(assignment, submission) -> RequirementItem:
     grade = selectors.released_grade(submission)
-    mark = assignment.pass_mark.normalize()
+    mark = plain(assignment.pass_mark)
     if submission is None:
         detail = gettext("pass mark %(mark)s %%; not handed in yet") % {"mark": mark}
     elif grade is None:
@@ -37,7 +38,7 @@ def _item(assignment, submission) -> RequirementItem:
     else:
         detail = gettext("pass mark %(mark)s %%; your grade %(grade)s %%") % {
             "mark": mark,
-            "grade": grade.percent.normalize(),
+            "grade": plain(grade.percent),
         }
     return RequirementItem(
         kind="assignment",

@@ -296,3 +296,9 @@ def percent_of(score: Decimal, highest: Decimal) -> Decimal:
 
 def cohorts_with_course(*, assignment: Assignment) -> QuerySet[Cohort]:
     return Cohort.objects.filter(course_id=assignment.course_id).filter(~Q(pk__in=[]))
+
+
+def plain(number: Decimal) -> str:
+    """A decimal as people write it: 50, 62.5, 81.25 (never 5E+1 or 50.00)."""
+    text = format(number.normalize(), "f")
+    return text

@@ -31,7 +31,7 @@ from .models import (
     SubmissionFile,
     SubmissionStatus,
 )
-from .selectors import assignment_deadline, latest_submission, percent_of
+from .selectors import assignment_deadline, latest_submission, percent_of, plain
 from .uploads import UploadRefused, upload_check
 
 logger = logging.getLogger(__name__)
@@ -211,7 +211,7 @@ def submission_grade(
         highest = assignment.max_score
         if score is None or score < 0 or score > highest:
             raise ValidationError(
-                _("Give a score from 0 to %(max)s.") % {"max": highest.normalize()}
+                _("Give a score from 0 to %(max)s.") % {"max": plain(highest)}
             )
     with transaction.atomic():
         grade, _created = Grade.objects.update_or_create(
@@ -253,7 +253,7 @@ def grade_moderate(
         highest = grade.max_score
         if score < 0 or score > highest:
             raise ValidationError(
-                _("Give a score from 0 to %(max)s.") % {"max": highest.normalize()}
+                _("Give a score from 0 to %(max)s.") % {"max": plain(highest)}
             )
         grade.score = score
         grade.percent = percent_of(score, highest)

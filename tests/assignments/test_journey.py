@@ -37,7 +37,7 @@ def test_hand_in_grade_release_feedback_and_certificate(
     url = reverse("assignments:detail", args=[assignment.pk])
 
     client.force_login(learner)
-    assert "not handed in yet" in _checklist(client, course)
+    assert "pass mark 50 %; not handed in yet" in _checklist(client, course)
 
     # The learner hands in the sheet and gets a receipt.
     response = client.post(url, {"files": [upload("khurkh.csv", COUNT_SHEET)], "text": "Dawn."})
