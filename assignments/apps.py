@@ -8,6 +8,11 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Assignments")
 
     def ready(self):
+        # Before the snippet viewset registers: instructors reach their courses' assignments.
+        from .permissions import permission_policy_register
+
+        permission_policy_register()
+
         from courses.completion import requirement_providers
         from courses.dashboard import dashboard_sections
         from courses.signals import enrolments_combining

@@ -210,9 +210,7 @@ def submission_grade(
     else:
         highest = assignment.max_score
         if score is None or score < 0 or score > highest:
-            raise ValidationError(
-                _("Give a score from 0 to %(max)s.") % {"max": plain(highest)}
-            )
+            raise ValidationError(_("Give a score from 0 to %(max)s.") % {"max": plain(highest)})
     with transaction.atomic():
         grade, _created = Grade.objects.update_or_create(
             submission=submission,
@@ -252,9 +250,7 @@ def grade_moderate(
     if score is not None:
         highest = grade.max_score
         if score < 0 or score > highest:
-            raise ValidationError(
-                _("Give a score from 0 to %(max)s.") % {"max": plain(highest)}
-            )
+            raise ValidationError(_("Give a score from 0 to %(max)s.") % {"max": plain(highest)})
         grade.score = score
         grade.percent = percent_of(score, highest)
     grade.moderated_by = moderator

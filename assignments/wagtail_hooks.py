@@ -11,9 +11,10 @@ from portal.accounts.permissions import Capability
 
 from . import admin_views
 from .models import Assignment
+from .permissions import CourseScopedAssignmentViewSetMixin
 
 
-class AssignmentViewSet(SnippetViewSet):
+class AssignmentViewSet(CourseScopedAssignmentViewSetMixin, SnippetViewSet):
     model = Assignment
     icon = "doc-full"
     menu_label = _("Assignments")
