@@ -18,6 +18,9 @@ class AssignmentViewSet(CourseScopedAssignmentViewSetMixin, SnippetViewSet):
     model = Assignment
     icon = "doc-full"
     menu_label = _("Assignments")
+    # Its own menu entry: kept off Wagtail's snippets overview, which is for administrators.
+    add_to_admin_menu = True
+    menu_order = 224
     list_display = ["title", "course", "module", "required"]
     list_filter = ["required", "grading_scheme"]
     search_fields = ["title"]
