@@ -94,6 +94,9 @@ def capacity_section(*, rows, total, users: int, duration: str, size: str, cores
         else f"The bar is **missed** at {users} simulated people ({cores} cores): fewer than "
         f"{max(users // cores, 1)} people per core; the rows marked MISSED say where."
     )
+    low, high = os.environ.get("LOADTEST_WAIT", "5,15").split(",")
+    before = os.environ.get("LOADTEST_LOAD_BEFORE", "?")
+    after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"""## Capacity
 
 Measured by `make loadtest` on {today}, on this {cores}-core machine with
@@ -103,7 +106,10 @@ CPU it measures), loopback addresses only. Data: `generate_load_data --size {siz
 plus the demo data. {users} simulated people for {duration} (about 60 % anonymous
 readers in six languages, 38 % learners each with an account of their own who read
 modules and take and submit quizzes, 2 % secretariat running the participation
-report and its CSV/XLSX exports), each waiting 1 to 4 s between requests.
+report and its CSV/XLSX exports), each waiting {low} to {high} s between actions
+(`LOADTEST_WAIT`). Load average (1, 5, 15 min) {before} before the run, {after}
+after it: above {cores} means other work shared the machine, so read the figures as
+a lower bound.
 
 Bar (issue 15): no failed request; p95 at most {PAGE_P95_MS} ms for pages and
 {SLOW_KIND_P95_MS} ms for quiz submits and reports. The log-in (each learner and

@@ -8,7 +8,8 @@
 # writes the "Capacity" section of docs/operations.md. Loopback addresses only.
 #
 # SIZE (L), USERS (200), DURATION (5m), SPAWN_RATE (5/s), LOADTEST_PORT (8120),
-# LOADTEST_DB (flyway_loadtest), LOADTEST_REDIS_DB (10), GUNICORN_WORKERS (3);
+# LOADTEST_DB (flyway_loadtest), LOADTEST_REDIS_DB (10), GUNICORN_WORKERS (3),
+# LOADTEST_WAIT (5,15: seconds each simulated person waits between actions);
 # REUSE_DB=1 keeps the database of the previous run (and its data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,7 +80,8 @@ for lang in en zh-hans ja ko mn ru; do
     done
 done
 
-echo "locust: $USERS people for $DURATION (spawn $SPAWN_RATE/s) on http://127.0.0.1:$PORT"
+export LOADTEST_LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "locust: $USERS people for $DURATION (spawn $SPAWN_RATE/s, think time ${LOADTEST_WAIT:-5,15} s) on http://127.0.0.1:$PORT; load average $LOADTEST_LOAD_BEFORE"
 # locust exits non-zero when a request failed: the table says which.
 .venv/bin/locust -f loadtest/locustfile.py --headless --only-summary \
     -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --stop-timeout 10 \
