@@ -81,11 +81,14 @@ for lang in en zh-hans ja ko mn ru; do
 done
 
 export LOADTEST_LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+export LOADTEST_CPU_BEFORE="$($PY loadtest/cpu.py "$PORT" "$DB")"
 echo "locust: $USERS people for $DURATION (spawn $SPAWN_RATE/s, think time ${LOADTEST_WAIT:-5,15} s) on http://127.0.0.1:$PORT; load average $LOADTEST_LOAD_BEFORE"
 # locust exits non-zero when a request failed: the table says which.
 .venv/bin/locust -f loadtest/locustfile.py --headless --only-summary \
     -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --stop-timeout 10 \
     --host "http://127.0.0.1:$PORT" --csv "$OUT/locust" >"$OUT/locust.log" 2>&1 || true
+# CPU the server spent (gunicorn, its PostgreSQL backends), before stopping it.
+export LOADTEST_CPU_AFTER="$($PY loadtest/cpu.py "$PORT" "$DB")"
 stop
 trap - EXIT INT TERM
 
