@@ -10,10 +10,11 @@ the participation facts do not hear of): ``ops/taskbench.sh`` does all of it.
 It takes ``--tasks`` self-paced enrolments with no certificate, marks them
 complete, enqueues one ``certificate_issue_task`` each (as completion does),
 then starts the workers (``manage.py task_worker`` for the database backend,
-``manage.py rqworker default`` for RQ), waits until every task has finished and
-prints: the time to enqueue, the throughput from the first task started to the
-last finished, and whether each task ran exactly once (each task's record names
-one run; each enrolment has exactly one certificate).
+``manage.py rqworker default --job-class django_tasks_rq.backend.Job`` for
+RQ), waits until every task has finished and prints: the time to enqueue, the
+throughput from the first task started to the last finished, and whether each
+task ran exactly once (each task's record names one run; each enrolment has
+exactly one certificate).
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ def main() -> None:
     parser.add_argument("--backend", choices=["db", "rq"], required=True)
     parser.add_argument("--tasks", type=int, default=500)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--rq-worker-class",
+        default="",
+        help="e.g. rq.worker.SimpleWorker: no fork per job (RQ's default forks one)",
+    )
     args = parser.parse_args()
     if args.backend == "rq":
         os.environ["TASKS_BACKEND"] = RQ_BACKEND
@@ -69,8 +75,10 @@ def main() -> None:
     command = (
         ["task_worker", "--interval", "0.1"]
         if args.backend == "db"
-        else ["rqworker", "default", "--burst"]
+        else ["rqworker", "default", "--burst", "--job-class", "django_tasks_rq.backend.Job"]
     )
+    if args.backend == "rq" and args.rq_worker_class:
+        command += ["--worker-class", args.rq_worker_class]
     workers = [
         subprocess.Popen(  # noqa: S603 — our own manage.py
             [sys.executable, "manage.py", *command],

@@ -39,7 +39,8 @@ if [ "${REUSE_DB:-0}" != 1 ]; then
     $PY manage.py generate_load_data --size "$SIZE" --manifest "$OUT/manifest.json" >/dev/null 2>&1
 fi
 $PY -c "import os, redis; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"
-for backend in db rq; do
+for run in "db" "rq" "rq --rq-worker-class rq.worker.SimpleWorker"; do
     echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    $PY loadtest/task_backends.py --backend "$backend" --tasks "$TASKS" --workers "$WORKERS"
+    # shellcheck disable=SC2086 # $run is the backend and its options
+    $PY loadtest/task_backends.py --backend $run --tasks "$TASKS" --workers "$WORKERS"
 done

@@ -180,7 +180,8 @@ TASKS = {
 }
 # --- tasks on Redis (issue 15) ---
 # TASKS_BACKEND=django_tasks_rq.RQBackend (the `rq` extra) keeps the queue in
-# Redis, run by `manage.py rqworker default`; docs/operations.md compares the two.
+# Redis, run by `manage.py rqworker default --job-class django_tasks_rq.backend.Job
+# --worker-class rq.worker.SimpleWorker`; docs/operations.md compares the two.
 if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL", REDIS_URL)}}
