@@ -120,12 +120,19 @@ def attempt_start(
     enrolment=None,
     now: datetime | None = None,
     rng: random.Random | None = None,
+    language: str | None = None,
 ) -> Attempt:
     """Open a new attempt, or return the participant's open one.
 
     Drawing fixes the questions, their order and the order of their choices
     for the life of the attempt. An open attempt whose time ran out is first
     submitted with what was saved in time.
+
+    The attempt keeps the version it began on: the quiz's pass mark (the quiz
+    row is its published version; drafts live in revisions), each question as
+    published, and each question's translation into ``language`` (default: the
+    reading language) as published, so that neither an editor nor a
+    translator changes a running or graded attempt.
 
     Raises:
         QuizNotOpen: before the opening or after the closing date, or the quiz
@@ -156,6 +163,8 @@ def attempt_start(
         )
     }
     questions = [with_choices[q.pk] for q in questions]
+    language = language or localization.reading_language()
+    translations = localization.question_translations(questions, language=language)
     specs = {q.pk: grading.spec_from_question(q) for q in questions}
     # A question that cannot be shown or graded is shown as an apology and
     # counts for nothing; the course team is told (see question_defects_notify).
@@ -177,6 +186,8 @@ def attempt_start(
                 enrolment=enrolment,
                 number=used + 1,
                 quiz_revision_id=quiz.live_revision_id,
+                pass_mark=quiz.pass_mark,
+                language=language,
                 started_at=now,
                 deadline=deadline,
                 max_score=sum(tops.values(), Decimal("0")),
@@ -189,6 +200,11 @@ def attempt_start(
                     # edit changes neither this attempt nor its grade.
                     question_revision_id=question.live_revision_id,
                     snapshot=question.serializable_data(),
+                    translation_snapshot=(
+                        translations[question.pk].serializable_data()
+                        if question.pk in translations
+                        else None
+                    ),
                     position=position,
                     choice_order=_choice_order(question, shuffle=quiz.shuffle_choices, rng=rng),
                     max_score=tops[question.pk],
@@ -391,10 +407,11 @@ def attempt_submit(
         current.submitted_at = min(now, current.deadline) if late and current.deadline else now
         current.score = min(total, current.max_score)
         current.percent = _percent(current.score, current.max_score)
+        # The pass mark of the version the attempt began on; attempts from
+        # before it was kept have none and take the quiz's.
+        pass_mark = current.quiz.pass_mark if current.pass_mark is None else current.pass_mark
         current.passed = (
-            True
-            if current.quiz.kind == QuizKind.SURVEY
-            else current.percent >= current.quiz.pass_mark
+            True if current.quiz.kind == QuizKind.SURVEY else current.percent >= pass_mark
         )
         # The attempt closes only if it is still open and nothing was saved
         # since it was read (compare-and-set); then its question rows follow,
