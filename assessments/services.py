@@ -459,10 +459,12 @@ def attempts_close_expired(*, now: datetime | None = None) -> int:
 # --- Question bank ---------------------------------------------------------------
 
 
-def question_save_draft(*, draft) -> tuple[Question, bool]:
+def question_save_draft(*, draft, live: bool = True) -> tuple[Question, bool]:
     """Create or update the bank question titled ``draft.title`` from an import draft.
 
-    Its choices are replaced by the draft's. Returns ``(question, created)``.
+    Its choices are replaced by the draft's. A question created with
+    ``live=False`` is a draft, drawn into no attempt until published.
+    Returns ``(question, created)``.
     """
     from .models import Choice, QuestionCategory
 
@@ -473,7 +475,10 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
     created = question is None
     if created:
         question = Question(
-            title=draft.title, locale=Locale.objects.get_for_language(source_language)
+            title=draft.title,
+            locale=Locale.objects.get_for_language(source_language),
+            live=live,
+            has_unpublished_changes=not live,
         )
     names = (
         "kind",
@@ -558,45 +563,100 @@ def _draft_defects(drafts, *, label: str) -> list[str]:
     return errors
 
 
-def question_import(*, name: str, content: bytes, dry_run: bool = False) -> dict:
-    """Import questions from a spreadsheet (.xlsx, .csv) or Moodle XML (.xml); all or none.
+def question_import(*, name: str, content: bytes, dry_run: bool = False, user=None) -> dict:
+    """Import questions from a spreadsheet (.xlsx, .csv), Moodle XML (.xml) or GIFT
+    (.gift, .txt); all or none.
+
+    With ``user`` (the admin's import screen), the import keeps the user's
+    limits: a question of the bank outside their courses is never updated,
+    and a user who may not publish questions adds new ones as drafts for
+    review and cannot change published ones (they edit those in the bank,
+    where the change goes through review). Questions a user adds stay in
+    their reach (they are logged as created by them). Without ``user`` (the
+    management command, run by operators) questions are published at once.
 
     Returns:
         ``{"created": n, "updated": n, "errors": [..]}``; with errors, nothing
-        was written. Errors name the spreadsheet's ``row N`` or the XML file's
-        ``question N``.
+        was written. Errors name the spreadsheet's ``row N`` or the XML or
+        GIFT file's ``question N``.
 
     Raises:
         importing.ImportFileError: the file cannot be read.
     """
-    from .formats import moodle_xml
+    from .formats import gift, moodle_xml
     from .importing import parse_rows, read_rows
 
     if name.lower().endswith(".xml"):
         drafts, errors = moodle_xml.parse(content)
+        label = "question"
+    elif name.lower().endswith((".gift", ".txt")):
+        drafts, errors = gift.parse(content)
         label = "question"
     else:
         drafts, errors = parse_rows(read_rows(name, content))
         label = "row"
     if not errors:
         errors = _draft_defects(drafts, label=label)
+    existing_rows = Question.objects.filter(
+        title__in=[d.title for d in drafts],
+        locale__language_code=localization.source_language(),
+    )
+    existing = set(existing_rows.values_list("title", flat=True))
+    publishes = user is None or user.has_perm("assessments.publish_question")
+    if not errors and user is not None:
+        errors = _import_limits(
+            drafts, existing_rows=existing_rows, user=user, publishes=publishes, label=label
+        )
     result = {"created": 0, "updated": 0, "errors": errors}
     if errors:
         return result
-    existing = set(
-        Question.objects.filter(
-            title__in=[d.title for d in drafts],
-            locale__language_code=localization.source_language(),
-        ).values_list("title", flat=True)
-    )
     result["created"] = sum(1 for d in drafts if d.title not in existing)
     result["updated"] = len(drafts) - result["created"]
     if dry_run:
         return result
     with transaction.atomic():
         for draft in drafts:
-            question_save_draft(draft=draft)
+            question, created = question_save_draft(draft=draft, live=publishes)
+            if created and user is not None:
+                _log_imported(question=question, user=user, publishes=publishes)
     return result
+
+
+def _import_limits(drafts, *, existing_rows, user, publishes: bool, label: str) -> list[str]:
+    """``<label> N: what to fix`` for drafts that would change what ``user`` may not."""
+    from .permissions import questions_for_user
+
+    existing = set(existing_rows.values_list("title", flat=True))
+    reachable = set(questions_for_user(user, existing_rows).values_list("title", flat=True))
+    errors = []
+    for draft in drafts:
+        if draft.title not in existing:
+            continue
+        if draft.title not in reachable:
+            errors.append(
+                f"{label} {draft.row}: "
+                + _("a question named %(title)s belongs to a course not assigned to you: rename it")
+                % {"title": draft.title}
+            )
+        elif not publishes:
+            errors.append(
+                f"{label} {draft.row}: "
+                + _(
+                    "the published question %(title)s is changed in the question bank, where "
+                    "the change goes through review: rename it to import it as a new question"
+                )
+                % {"title": draft.title}
+            )
+    return errors
+
+
+def _log_imported(*, question: Question, user, publishes: bool) -> None:
+    """Record who added an imported question; a draft also gets its first revision."""
+    from wagtail.log_actions import log
+
+    log(instance=question, action="wagtail.create", user=user)
+    if not publishes:
+        question.save_revision(user=user, log_action=False)
 
 
 @transaction.atomic
