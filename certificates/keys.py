@@ -294,6 +294,9 @@ def key_rotate(*, kind: str, key: PrivateKey | None = None) -> IssuerKey:
     Returns:
         The new current key's row.
     """
+    if kind == IssuerKeyKind.RSA:
+        # The configured key is published (and now retired) before its successor.
+        _configured_key_publish()
     key = key or _generate(kind)
     expected = rsa.RSAPrivateKey if kind == IssuerKeyKind.RSA else ed25519.Ed25519PrivateKey
     if not isinstance(key, expected):
@@ -337,21 +340,34 @@ class SigningKey:
         return self.row.key_id
 
 
+def _configured_key_publish() -> None:
+    """Publish ``CERTIFICATES_SIGNING_KEY(_FILE)`` as the current RSA key if it is new.
+
+    A key set there that was never published retires the current one: setting
+    a new key in the environment is a rotation too.
+    """
+    configured = _configured_rsa_pem()
+    if not configured:
+        return
+    key = _load(configured)
+    if IssuerKey.objects.filter(key_id=key_id_of(key)).exists():
+        return
+    try:
+        with transaction.atomic():
+            current = IssuerKey.objects.filter(kind=IssuerKeyKind.RSA, retired_at__isnull=True)
+            _register(key, kind=IssuerKeyKind.RSA, retire_current=current.exists())
+    except IntegrityError:
+        pass  # registered by another process at the same moment
+
+
 def current_key(kind: str) -> SigningKey:
     """The current key of ``kind``; created on first use in development.
 
     A new ``CERTIFICATES_SIGNING_KEY`` (one not published before) becomes the
     current RSA key, the one before it retired.
     """
-    if kind == IssuerKeyKind.RSA and (configured := _configured_rsa_pem()):
-        key = _load(configured)
-        if not IssuerKey.objects.filter(key_id=key_id_of(key)).exists():
-            try:
-                with transaction.atomic():
-                    current = IssuerKey.objects.filter(kind=kind, retired_at__isnull=True)
-                    _register(key, kind=kind, retire_current=current.exists())
-            except IntegrityError:
-                pass  # registered by another process at the same moment
+    if kind == IssuerKeyKind.RSA:
+        _configured_key_publish()
     row = IssuerKey.objects.filter(kind=kind, retired_at__isnull=True).first()
     if row is None:
         _first_key(kind)
