@@ -245,9 +245,7 @@ def test_the_data_integrity_credential_verifies_and_passes_the_schema(client, ho
     # Someone else's holder page cannot fetch it.
     holder.force_login(UserFactory(role="Learners"))
     assert (
-        holder.get(
-            reverse("certificates:credential_ld", kwargs={"pk": certificate.pk})
-        ).status_code
+        holder.get(reverse("certificates:credential_ld", kwargs={"pk": certificate.pk})).status_code
         == 404
     )
 
@@ -264,9 +262,7 @@ def _leaves(value, path=()):
         yield path
 
 
-def test_tampering_with_any_statement_breaks_the_data_integrity_proof(
-    client, holder, certificate
-):
+def test_tampering_with_any_statement_breaks_the_data_integrity_proof(client, holder, certificate):
     credential = holder.get(
         reverse("certificates:credential_ld", kwargs={"pk": certificate.pk})
     ).json()
@@ -319,11 +315,9 @@ def _validate_pdf(data: bytes, trust_pem: str):
     return signature, validate_pdf_signature(signature, ValidationContext(trust_roots=[root]))
 
 
-def test_the_downloaded_pdf_is_signed_by_the_issuer_and_a_changed_byte_shows(
-    holder, certificate
-):
-    from pyhanko.sign.validation.errors import SignatureValidationError
+def test_the_downloaded_pdf_is_signed_by_the_issuer_and_a_changed_byte_shows(holder, certificate):
     from pyhanko.sign.validation import SignatureCoverageLevel
+    from pyhanko.sign.validation.errors import SignatureValidationError
 
     from certificates.models import IssuerKey, IssuerKeyKind
 
