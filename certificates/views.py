@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 
+import segno
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
@@ -111,8 +113,6 @@ def _visitor_language(request, *, code: str) -> dict | None:
     whose browser or language choice says otherwise gets a link to the page in
     theirs, one click away.
     """
-    from django.conf import settings
-
     wanted = translation.get_language_from_request(request, check_path=False)
     current = translation.get_language()
     if not wanted or wanted == current or wanted not in dict(settings.LANGUAGES):
@@ -202,8 +202,6 @@ def detail(request, pk: int):
     certificate = certificate_for_holder(user=request.user, pk=pk)
     if certificate is None or certificate.status == CertificateStatus.SUPERSEDED:
         raise Http404
-    import segno
-
     status = certificate.display_status()
     public_url = verify_url(certificate.code)
     return render(

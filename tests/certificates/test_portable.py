@@ -8,6 +8,8 @@ import hashlib
 import io
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -359,3 +361,18 @@ def test_ob3_files_are_the_reference_ones():
     if not OB3.is_dir():
         pytest.skip("OB 3.0 reference files not available")
     assert shipped.read_bytes() == (OB3 / "context-3.0.3.json").read_bytes()
+
+
+@pytest.mark.skipif(not shutil.which("pdfsig"), reason="poppler-utils not installed")
+def test_a_pdf_reader_shows_who_signed_and_that_nothing_changed(holder, certificate, tmp_path):
+    """poppler's pdfsig (NSS underneath), as a PDF reader checks a signature."""
+    signed = holder.get(reverse("certificates:download", kwargs={"pk": certificate.pk})).content
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(signed)
+    report = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+    assert "Signer Certificate Common Name: Flyway Academy" in report
+    assert "Signature is Valid" in report and "Total document signed" in report
+    middle = len(signed) // 3
+    path.write_bytes(signed[:middle] + bytes([signed[middle] ^ 0x01]) + signed[middle + 1 :])
+    report = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+    assert "Signature is Valid" not in report
