@@ -203,7 +203,9 @@ def detail(request, pk: int):
     if certificate is None or certificate.status == CertificateStatus.SUPERSEDED:
         raise Http404
     status = certificate.display_status()
-    public_url = verify_url(certificate.code)
+    # Shared in the holder's language, like the QR code on the paper.
+    with translation.override(holder_language(certificate.participant)):
+        public_url = verify_url(certificate.code)
     return render(
         request,
         "certificates/detail.html",
