@@ -108,7 +108,7 @@ def badge_png(*, title: str, issuer_name: str, seed: str) -> bytes:
     for index, line in enumerate(lines):
         _draw_line(draw, line, centre, top + index * line_height, SERIF_BOLD, size, "white")
 
-    draw.regular_polygon((centre, full - 118 * SCALE, 14 * SCALE), 4, fill=light)
+    draw.regular_polygon((centre, full - 118 * SCALE, 14 * SCALE), 4, rotation=45, fill=light)
     image = image.resize((SIZE, SIZE), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
