@@ -28,6 +28,11 @@ def verify_url(code: str) -> str:
     return absolute_reverse("certificates:verify", code=code)
 
 
+def badge_url(course_id: int) -> str:
+    """The course's badge image (PNG), as credentials and profiles show it."""
+    return absolute_reverse("certificates:badge", course_id=course_id)
+
+
 def course_url(course) -> str:
     """The course page's public address (an achievement's criteria), or the portal's."""
     parts = course.get_url_parts()
@@ -201,4 +206,5 @@ def credential_data(certificate: Certificate) -> CredentialData:
         verify_url=verify_url(certificate.code),
         activity_start=certificate.cohort_start,
         activity_end=certificate.cohort_end,
+        achievement_image=badge_url(certificate.course_id),
     )

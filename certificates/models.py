@@ -204,8 +204,20 @@ class CertificatePolicy(models.Model):
         blank=True,
         help_text=_("Leave empty for certificates that do not expire."),
     )
+    badge_image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("badge image"),
+        help_text=_(
+            "Shown in the digital credential, on wallets and profiles; square works best. "
+            "Leave empty for a badge drawn from the course title."
+        ),
+    )
 
-    panels = [FieldPanel("course"), FieldPanel("validity_months")]
+    panels = [FieldPanel("course"), FieldPanel("validity_months"), FieldPanel("badge_image")]
 
     class Meta:
         verbose_name = _("certificate policy")
@@ -400,3 +412,49 @@ class PartnerLogo(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("partner logo")
         verbose_name_plural = _("partner logos")
+
+
+class IssuerKeyKind(models.TextChoices):
+    RSA = "rsa", _("RSA (VC-JWT credentials, PDF signatures)")
+    ED25519 = "ed25519", _("Ed25519 (Data Integrity credentials)")
+
+
+class IssuerKey(models.Model):
+    """A public key of the issuer, current or retired, as the portal publishes it.
+
+    The private half never enters the database: it lives in the key folder
+    (``CERTIFICATES_KEY_DIR``, one ``<key_id>.pem`` per key) or, for the first
+    RSA key, in ``CERTIFICATES_SIGNING_KEY(_FILE)``. Rotating (``manage.py
+    rotate_signing_key``) retires the current key of a kind and makes a new
+    one; retired keys stay published so that credentials and PDFs signed with
+    them still verify.
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=IssuerKeyKind)
+    key_id = models.CharField(
+        _("key id"),
+        max_length=100,
+        unique=True,
+        help_text=_("RSA: the RFC 7638 thumbprint; Ed25519: the multibase public key."),
+    )
+    public_key = models.TextField(_("public key (PEM)"))
+    x509_certificate = models.TextField(
+        _("X.509 certificate (PEM)"), blank=True, help_text=_("RSA keys: signs the PDFs.")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("issuer key")
+        verbose_name_plural = _("issuer keys")
+        ordering = ["kind", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(retired_at__isnull=True),
+                name="certificates_one_current_key_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key_id}"

@@ -120,12 +120,14 @@ def test_holder_and_secretariat_download_everyone_else_gets_404(name, certificat
     assert holder.get(missing).status_code == 404
 
 
-def test_download_serves_the_stored_file(client, certificate):
+def test_download_serves_the_stored_file_signed(client, certificate):
     client.force_login(certificate.participant.user)
     response = client.get(reverse("certificates:download", kwargs={"pk": certificate.pk}))
-    body = b"".join(response.streaming_content)
+    body = response.content
     with certificate.pdf.open("rb") as handle:
-        assert body == handle.read()
+        stored = handle.read()
+    # The stored file, byte for byte, then the issuer's signature as an incremental update.
+    assert body.startswith(stored) and b"/ByteRange" in body[len(stored) :]
     assert response["Content-Type"] == "application/pdf"
     assert certificate.serial in response["Content-Disposition"]
 
