@@ -8,7 +8,6 @@ stayed on ``/en/`` while the failed choice was saved to the account.
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from wagtail.models import Locale
 
 from courses import demo as courses_demo
@@ -52,11 +51,15 @@ def test_the_address_language_not_the_cookie_decides_how_it_is_read(client):
 
 @pytest.mark.parametrize(
     "view",
-    ["/{}/dashboard/", "/{}/profile/", "/{}/network/", "/{}/accounts/login/", "/{}/reports/participation/"],
+    [
+        "/{}/dashboard/",
+        "/{}/profile/",
+        "/{}/network/",
+        "/{}/accounts/login/",
+        "/{}/reports/participation/",
+    ],
 )
-def test_a_signed_in_switch_from_every_kind_of_page_lands_in_every_language(
-    client, learner, view
-):
+def test_a_signed_in_switch_from_every_kind_of_page_lands_in_every_language(client, learner, view):
     client.force_login(learner)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     for source in LANGUAGES:
