@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002 - Mongolian Cyrillic letters are meant here.
 """Sorting words the way the reader's language sorts them (ICU collation).
 
 Python's ``sorted`` orders by code point: Korean, Mongolian and Chinese lists come

@@ -12,6 +12,7 @@ from portal.accounts.roles import Role
 from portal.accounts.services import user_add_role
 from portal.core.languages import translated_path
 from portal.core.links import absolute_url, base_url
+from portal.core.mail import mail_language
 
 from .selectors import participant_for_user
 from .services import participant_link_user, participant_update
@@ -61,12 +62,21 @@ class AccountAdapter(DefaultAccountAdapter):
         context["current_site"] = PublicSite(
             name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(base_url()).netloc
         )
-        return super().send_mail(template_prefix, email, context)
+        # In the language remembered on the account the mail is about (a reset
+        # asked for from any page); without one, the language being read.
+        user = context.get("user")
+        language = getattr(user, "preferred_language", "") or translation.get_language()
+        with translation.override(mail_language(language)):
+            return super().send_mail(template_prefix, email, context)
 
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "FLYWAY_SIGNUP_OPEN", True)
 
     def save_user(self, request, user, form, commit=True):
+        # The language of the sign-up page is remembered for mail and log-ins.
+        language = translation.get_language()
+        if not user.preferred_language and language in dict(settings.LANGUAGES):
+            user.preferred_language = language
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             user_add_role(user=user, role=Role.LEARNERS)
