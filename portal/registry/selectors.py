@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
 
-from .models import Participant
+from . import validation
+from .models import ConsentPurpose, ConsentRecord, Participant
 
 
 def participant_for_user(user) -> Participant | None:
@@ -137,3 +139,25 @@ def participant_personal_data(participant: Participant) -> dict:
             for obj in rows
         ]
     return data
+
+
+def participant_consent_is_current(*, participant: Participant) -> bool:
+    """Whether the participant's latest consent to data processing is to the current policy."""
+    latest = (
+        ConsentRecord.objects.filter(
+            participant=participant, purpose=ConsentPurpose.DATA_PROCESSING
+        )
+        .order_by("-recorded_at", "-pk")
+        .values_list("granted", "policy_version")
+        .first()
+    )
+    return latest is not None and latest[0] and latest[1] == validation.policy_version()
+
+
+def privacy_policy_page(*, language: str):
+    """The live privacy policy in ``language``, else in the default language, else None."""
+    from .pages import PrivacyPolicyPage
+
+    pages = PrivacyPolicyPage.objects.live().select_related("locale")
+    page = pages.filter(locale__language_code=language).first()
+    return page or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
