@@ -52,7 +52,7 @@ def test_russian_dates_end_with_one_full_stop():
     [
         ("ko", ("가나", "안도라")),  # Hangul order, not English
         ("ko", ("안도라", "알바니아")),
-        ("mn", ("Орос", "Өмнөд Африк")),  # Ө follows О in the Mongolian alphabet
+        ("mn", ("Орос", "Өмнөд Африк")),  # noqa: RUF003 - Ө follows О in Mongolian
         ("zh-hans", ("阿富汗", "巴西")),  # pinyin: a before ba
         ("ru", ("Австрия", "Ёж")),
     ],
