@@ -15,9 +15,12 @@ from django.conf import settings
 from django.http import Http404
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 WAGTAIL_SERVE = "wagtail_serve"
+# Django names Mongolian in English; the portal names each language in itself.
+LOCAL_NAME_OVERRIDES = {"mn": "Монгол"}
 
 
 def language_home(language: str) -> str:
@@ -123,3 +126,8 @@ def _page_at(path: str, *, request=None) -> Page | None:
 def language_is_offered(language: str) -> bool:
     """Whether ``language`` is one of the portal's interface languages."""
     return language in dict(settings.LANGUAGES)
+
+
+def language_name_local(code: str) -> str:
+    """The language's name in itself ("日本語", "Монгол")."""
+    return LOCAL_NAME_OVERRIDES.get(code, get_language_info(code)["name_local"])
