@@ -1,6 +1,6 @@
 """What the registry hears: log-ins, to ask for consent to a new privacy policy."""
 
-from .selectors import participant_consent_is_current, participant_for_user
+from .selectors import participant_consent_outdated, participant_for_user
 
 # Set in the session at log-in when the person's consent is to an older policy;
 # ``profile_required`` then sends them to the consent page before anything else.
@@ -16,5 +16,5 @@ def ask_consent_to_a_new_policy(sender, request, user, **kwargs):
     participant = participant_for_user(user)
     if participant is None or not participant.is_profile_complete:
         return  # onboarding records consent to the current policy
-    if not participant_consent_is_current(participant=participant):
+    if participant_consent_outdated(participant=participant):
         request.session[RECONSENT_SESSION_KEY] = True

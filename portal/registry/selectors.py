@@ -141,8 +141,13 @@ def participant_personal_data(participant: Participant) -> dict:
     return data
 
 
-def participant_consent_is_current(*, participant: Participant) -> bool:
-    """Whether the participant's latest consent to data processing is to the current policy."""
+def participant_consent_outdated(*, participant: Participant) -> bool:
+    """Whether the participant's consent to data processing is to an older policy.
+
+    True when their latest consent record is to another version than the
+    current one (or was withdrawn). Someone with no record at all (a workshop
+    participant imported from a list) is not asked here: onboarding asks.
+    """
     latest = (
         ConsentRecord.objects.filter(
             participant=participant, purpose=ConsentPurpose.DATA_PROCESSING
@@ -151,7 +156,10 @@ def participant_consent_is_current(*, participant: Participant) -> bool:
         .values_list("granted", "policy_version")
         .first()
     )
-    return latest is not None and latest[0] and latest[1] == validation.policy_version()
+    if latest is None:
+        return False
+    granted, version = latest
+    return not granted or version != validation.policy_version()
 
 
 def privacy_policy_page(*, language: str):
