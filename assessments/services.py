@@ -713,17 +713,14 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
     Returns:
         How many people were e-mailed (0: nobody to tell, or told already).
     """
-    from django.conf import settings
     from django.core.cache import cache
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.urls import reverse
-    from django.utils import translation
 
     from courses.models import CourseInstructor
     from portal.accounts.models import User
     from portal.accounts.roles import Role
     from portal.core import links
+    from portal.core.mail import mail_send_each_language
 
     questions = []
     for question in Question.objects.filter(pk__in=question_ids).prefetch_related("choices"):
@@ -739,11 +736,10 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
         )
     else:
         users = User.objects.filter(groups__name=Role.SECRETARIAT)
-    addresses = sorted(set(users.filter(is_active=True).values_list("email", flat=True)))
-    if not addresses:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    recipients = set(users.filter(is_active=True).values_list("email", "preferred_language"))
+
+    def context():
+        return {
             "quiz": quiz,
             "questions": [
                 {
@@ -756,12 +752,7 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
                 for question, problems in questions
             ],
         }
-        subject = render_to_string("assessments/email/question_defects_subject.txt", context)
-        body = render_to_string("assessments/email/question_defects_body.txt", context)
-    EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        bcc=addresses,
-    ).send()
-    return len(addresses)
+
+    return mail_send_each_language(
+        template="assessments/email/question_defects", context=context, recipients=recipients
+    )

@@ -35,9 +35,10 @@ def _quizzes(request):
 
 
 def _courses(request):
-    from courses.models import CoursePage
+    from courses.selectors import course_originals_localized
 
-    return CoursePage.objects.order_by("title")
+    # Each course once (not each language's copy), titled in the editor's language.
+    return course_originals_localized().order_by("display_title")
 
 
 class QuestionFilterSet(WagtailFilterSet):

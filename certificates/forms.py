@@ -20,10 +20,10 @@ class HandIssueForm(ReasonForm):
     field_order = ["cohort", "email", "reason"]
 
     def __init__(self, *args, **kwargs):
-        from courses.models import Cohort
+        from courses.selectors import course_cohorts
 
         super().__init__(*args, **kwargs)
-        self.fields["cohort"].queryset = Cohort.objects.select_related("course")
+        self.fields["cohort"].queryset = course_cohorts().select_related("course")
 
     def clean(self):
         from courses.models import Enrolment
@@ -53,11 +53,13 @@ class BulkIssueForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=2000, required=False)
 
     def __init__(self, *args, **kwargs):
-        from courses.models import Cohort, CoursePage
+        from courses.selectors import course_cohorts, course_originals_localized
 
         super().__init__(*args, **kwargs)
-        self.fields["cohort"].queryset = Cohort.objects.select_related("course")
-        self.fields["course"].queryset = CoursePage.objects.all()
+        self.fields["cohort"].queryset = course_cohorts().select_related("course")
+        # Each course once: certificates belong to the original, not a language's copy.
+        self.fields["course"].queryset = course_originals_localized().order_by("display_title")
+        self.fields["course"].label_from_instance = lambda course: course.display_title
 
     def clean(self):
         cleaned = super().clean()

@@ -194,7 +194,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# After log-in learners land on their learning (staff on the admin: the account adapter).
+LOGIN_REDIRECT_URL = "courses:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "portal.registry.adapter.AccountAdapter"
