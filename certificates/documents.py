@@ -160,6 +160,7 @@ def certificate_document(
             logos=issuer.logos,
             labels=labels,
             title=f"{certificate.course_title} — {certificate.serial}",
+            language=language or settings.LANGUAGE_CODE,
         )
 
 

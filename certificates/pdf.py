@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import segno
 from reportlab.lib import colors
@@ -17,14 +18,17 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen import canvas
 
-from .fonts import SERIF, SERIF_BOLD, font_runs, register_fonts
+from .fonts import HAN, HANGUL, KANA, SERIF, SERIF_BOLD, Run, font_runs, register_fonts, script_of
 
 PAGE = landscape(A4)
 INK = colors.HexColor("#1d2b2a")
 ACCENT = colors.HexColor("#1f6f5c")
 MUTED = colors.HexColor("#5b6b68")
+REVOKED_INK = colors.Color(0.75, 0.08, 0.08, alpha=0.55)
+EMBOLDEN = 0.035  # stroke width, in ems, that emboldens a font without a bold cut
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,11 @@ class CertificateDocument:
     logos: tuple[Logo, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    language: str = ""  # the holder's: picks the Han forms of a name (fonts.cjk_language)
+    seal: bytes | None = None
+    background: bytes | None = None
+    accent: str = ""  # a "#rrggbb" colour for the frame and the issuer's name
+    mark: str = ""  # printed across the page, e.g. "REVOKED"
 
     def label(self, key: str) -> str:
         return self.labels.get(key, DEFAULT_LABELS[key])
@@ -76,8 +85,24 @@ DEFAULT_LABELS = {
 }
 
 
-def _text_width(text: str, face: str, size: float) -> float:
-    return sum(pdfmetrics.stringWidth(run, font, size) for font, run in font_runs(text, face))
+def _run_text(run: Run, size: float):
+    """The run's text as reportlab draws it: shaped (contextual forms) where the font needs it."""
+    return shapeStr(run.text, run.font, size) if run.shaped else run.text
+
+
+def _runs_width(runs: list[Run], size: float) -> float:
+    width = 0.0
+    for run in runs:
+        if run.shaped:
+            data = shapeStr(run.text, run.font, size).__shapeData__
+            width += sum(d.x_advance for d in data) * size / 1000
+        else:
+            width += pdfmetrics.stringWidth(run.text, run.font, size)
+    return width
+
+
+def _text_width(text: str, face: str, size: float, language: str = "") -> float:
+    return _runs_width(font_runs(text, face, language), size)
 
 
 def _fit_size(text: str, face: str, size: float, max_width: float, min_size: float = 9) -> float:
@@ -85,6 +110,85 @@ def _fit_size(text: str, face: str, size: float, max_width: float, min_size: flo
     if width <= max_width:
         return size
     return max(min_size, size * max_width / width)
+
+
+_BREAK_AFTER = frozenset(" -\u2010/")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a line may break: after spaces and hyphens, between ideographs."""
+    pieces: list[str] = []
+    current = ""
+    for char in text:
+        wide = script_of(char) in {HAN, KANA, HANGUL} and not char.isspace()
+        if current and wide and script_of(current[-1]) in {HAN, KANA}:
+            pieces.append(current)
+            current = ""
+        current += char
+        if char in _BREAK_AFTER:
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _wrap(text: str, face: str, size: float, max_width: float, language: str) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(text):
+        candidate = line + piece
+        if line and _text_width(candidate.rstrip(), face, size, language) > max_width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line = candidate
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit_lines(
+    text: str,
+    face: str,
+    size: float,
+    max_width: float,
+    *,
+    min_size: float,
+    max_lines: int = 1,
+    language: str = "",
+) -> tuple[list[str], float]:
+    """Lines and a type size at which ``text`` fits ``max_width``.
+
+    The text is set on one line at ``size`` if it fits, else scaled down to
+    ``min_size``; below that it wraps (at spaces and hyphens, or between
+    ideographs) onto up to ``max_lines`` lines at the largest size from
+    ``size`` down that fits. Only a text too long for even that is scaled
+    further, so nothing ever runs past ``max_width``.
+    """
+    width = _text_width(text, face, size, language)
+    if width <= max_width:
+        return [text], size
+    scaled = size * max_width / width
+    if scaled >= min_size or max_lines == 1:
+        return [text], scaled
+    for lines_wanted in range(2, max_lines + 1):
+        trial = min(size, size * max_width * lines_wanted / width)
+        while trial >= min_size:
+            lines = _wrap(text, face, trial, max_width, language)
+            if len(lines) <= lines_wanted and all(
+                _text_width(line, face, trial, language) <= max_width for line in lines
+            ):
+                return lines, trial
+            trial *= 0.95
+    # Too long for max_lines lines at min_size: smaller still, never past the frame.
+    trial = min_size
+    while True:
+        lines = _wrap(text, face, trial, max_width, language)
+        if len(lines) <= max_lines:
+            widest = max(_text_width(line, face, trial, language) for line in lines)
+            return lines, min(trial, trial * max_width / widest)
+        trial *= 0.9
 
 
 def _draw(
@@ -98,28 +202,75 @@ def _draw(
     align: str = "center",
     max_width: float | None = None,
     color=INK,
+    language: str = "",
 ) -> None:
     """Draw ``text`` at ``x, y``, switching fonts per run; shrink it to ``max_width``."""
     if not text:
         return
     if max_width:
         size = _fit_size(text, face, size, max_width)
-    width = _text_width(text, face, size)
+    runs = font_runs(text, face, language)
+    width = _runs_width(runs, size)
     if align == "center":
         x -= width / 2
     elif align == "right":
         x -= width
+    emboldened = any(run.embolden for run in runs)
+    if emboldened:
+        # Fonts without a bold cut are emboldened by stroking their outlines; the
+        # stroke and the text render mode are graphics state, restored after.
+        c.saveState()
+        c.setStrokeColor(color)
+        c.setLineWidth(size * EMBOLDEN)
+        c.setLineJoin(1)
     c.setFillColor(color)
     text_object = c.beginText(x, y)
-    for font, run in font_runs(text, face):
-        text_object.setFont(font, size)
-        text_object.textOut(run)
+    for run in runs:
+        text_object.setFont(run.font, size)
+        if emboldened:
+            text_object.setTextRenderMode(2 if run.embolden else 0)
+        text_object.textOut(_run_text(run, size))
     c.drawText(text_object)
+    if emboldened:
+        c.restoreState()
 
 
-def _draw_frame(c: canvas.Canvas) -> None:
+def _draw_lines(
+    c: canvas.Canvas,
+    text: str,
+    x: float,
+    y: float,
+    *,
+    face: str,
+    size: float,
+    max_width: float,
+    min_size: float,
+    max_lines: int,
+    language: str = "",
+    color=INK,
+    leading: float = 1.18,
+) -> float:
+    """Draw ``text`` centred from ``y`` down, wrapped or scaled to fit; return the height used."""
+    lines, size = fit_lines(
+        text, face, size, max_width, min_size=min_size, max_lines=max_lines, language=language
+    )
+    for index, line in enumerate(lines):
+        _draw(
+            c,
+            line,
+            x,
+            y - index * size * leading,
+            face=face,
+            size=size,
+            color=color,
+            language=language,
+        )
+    return (len(lines) - 1) * size * leading
+
+
+def _draw_frame(c: canvas.Canvas, accent=ACCENT) -> None:
     width, height = PAGE
-    c.setStrokeColor(ACCENT)
+    c.setStrokeColor(accent)
     c.setLineWidth(3)
     c.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm)
     c.setLineWidth(0.6)
@@ -144,12 +295,33 @@ def _draw_qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> Non
     c.drawPath(path, stroke=0, fill=1)
 
 
+@lru_cache(maxsize=64)
+def _image(data: bytes) -> ImageReader:
+    # Decoded once per process: every certificate of a course prints the same seal and signatures.
+    return ImageReader(io.BytesIO(data))
+
+
 def _draw_image(c: canvas.Canvas, data: bytes, x: float, y: float, max_w: float, max_h: float):
-    reader = ImageReader(io.BytesIO(data))
+    reader = _image(data)
     iw, ih = reader.getSize()
     scale = min(max_w / iw, max_h / ih)
     w, h = iw * scale, ih * scale
     c.drawImage(reader, x - w / 2, y, w, h, mask="auto", preserveAspectRatio=True)
+
+
+def draw_mark(c: canvas.Canvas, text: str, width: float, height: float) -> None:
+    """``text`` in large red letters diagonally across the page (a revoked certificate)."""
+    c.saveState()
+    c.translate(width / 2, height / 2)
+    c.rotate(28)
+    size = 110.0
+    size = min(size, size * (width * 0.72) / max(_text_width(text, SERIF_BOLD, size), 1))
+    text_width = _text_width(text, SERIF_BOLD, size)
+    c.setStrokeColor(REVOKED_INK)
+    c.setLineWidth(4)
+    c.rect(-text_width / 2 - 8 * mm, -size * 0.42, text_width + 16 * mm, size * 1.2)
+    _draw(c, text, 0, -size * 0.15, face=SERIF_BOLD, size=size, color=REVOKED_INK)
+    c.restoreState()
 
 
 def render_certificate(document: CertificateDocument) -> bytes:
@@ -168,7 +340,11 @@ def render_certificate(document: CertificateDocument) -> bytes:
     c.setTitle(document.title or f"{document.label('heading')} {document.serial}")
     c.setAuthor(document.issuer_name)
     c.setSubject(document.course_title)
-    _draw_frame(c)
+    accent = colors.HexColor(document.accent) if document.accent else ACCENT
+    language = document.language
+    if document.background:
+        c.drawImage(_image(document.background), 0, 0, width, height, mask="auto")
+    _draw_frame(c, accent)
 
     centre = width / 2
     text_width = width - 70 * mm
@@ -184,50 +360,110 @@ def render_certificate(document: CertificateDocument) -> bytes:
                 slot - 8 * mm,
                 18 * mm,
             )
-        top = height - 48 * mm
+        y = height - 48 * mm
     else:
-        top = height - 36 * mm
+        y = height - 36 * mm
 
-    _draw(c, document.issuer_name.upper(), centre, top, size=13, color=ACCENT, max_width=text_width)
-    _draw(c, document.label("heading"), centre, top - 17 * mm, face=SERIF_BOLD, size=30)
+    _draw(c, document.issuer_name.upper(), centre, y, size=13, color=accent, max_width=text_width)
+    y -= 17 * mm
+    y -= _draw_lines(
+        c,
+        document.label("heading"),
+        centre,
+        y,
+        face=SERIF_BOLD,
+        size=30,
+        max_width=text_width,
+        min_size=20,
+        max_lines=2,
+        language=language,
+    )
 
-    name_y = top - 42 * mm
-    if document.holder_native_name and document.holder_native_name != document.holder_name:
-        _draw(
+    # The names: as large as fits, wrapped rather than shrunk past legibility.
+    y -= 25 * mm
+    native = document.holder_native_name
+    if native and native != document.holder_name:
+        y -= _draw_lines(
             c,
-            document.holder_native_name,
+            native,
             centre,
-            name_y,
+            y,
             face=SERIF_BOLD,
             size=30,
             max_width=text_width,
+            min_size=16,
+            max_lines=2,
+            language=language,
         )
-        _draw(c, document.holder_name, centre, name_y - 11 * mm, size=17, max_width=text_width)
-        statement_y = name_y - 23 * mm
+        y -= 11 * mm
+        y -= _draw_lines(
+            c,
+            document.holder_name,
+            centre,
+            y,
+            face=SERIF,
+            size=17,
+            max_width=text_width,
+            min_size=11,
+            max_lines=2,
+            language=language,
+        )
+        y -= 12 * mm
     else:
-        _draw(
-            c, document.holder_name, centre, name_y, face=SERIF_BOLD, size=30, max_width=text_width
+        y -= _draw_lines(
+            c,
+            document.holder_name,
+            centre,
+            y,
+            face=SERIF_BOLD,
+            size=30,
+            max_width=text_width,
+            min_size=16,
+            max_lines=3,
+            language=language,
         )
-        statement_y = name_y - 15 * mm
-    c.setStrokeColor(ACCENT)
+        y -= 15 * mm
+    c.setStrokeColor(accent)
     c.setLineWidth(0.5)
-    c.line(centre - 70 * mm, statement_y + 6 * mm, centre + 70 * mm, statement_y + 6 * mm)
+    c.line(centre - 70 * mm, y + 6 * mm, centre + 70 * mm, y + 6 * mm)
 
-    _draw(c, document.label("statement"), centre, statement_y - 2 * mm, size=13, color=MUTED)
     _draw(
+        c,
+        document.label("statement"),
+        centre,
+        y - 2 * mm,
+        size=13,
+        color=MUTED,
+        max_width=text_width,
+        language=language,
+    )
+    y -= 14 * mm
+    y -= _draw_lines(
         c,
         document.course_title,
         centre,
-        statement_y - 14 * mm,
+        y,
         face=SERIF_BOLD,
         size=21,
         max_width=text_width,
+        min_size=14,
+        max_lines=2,
+        language=language,
     )
-    _draw(c, document.cohort_line, centre, statement_y - 23 * mm, size=12, max_width=text_width)
+    _draw(
+        c,
+        document.cohort_line,
+        centre,
+        y - 9 * mm,
+        size=12,
+        max_width=text_width,
+        language=language,
+    )
 
-    # Signatories along the bottom, right of the QR code.
+    # Signatories along the bottom, between the QR code and the seal.
+    right = width - (62 if document.seal else 25) * mm
     if document.signatories:
-        left, right = 75 * mm, width - 25 * mm
+        left = 75 * mm
         slot = (right - left) / len(document.signatories)
         for index, person in enumerate(document.signatories):
             x = left + slot * (index + 0.5)
@@ -245,10 +481,20 @@ def render_certificate(document: CertificateDocument) -> bytes:
                 face=SERIF_BOLD,
                 size=11,
                 max_width=slot - 8 * mm,
+                language=language,
             )
             _draw(
-                c, person.title, x, line_y - 10 * mm, size=9, color=MUTED, max_width=slot - 8 * mm
+                c,
+                person.title,
+                x,
+                line_y - 10 * mm,
+                size=9,
+                color=MUTED,
+                max_width=slot - 8 * mm,
+                language=language,
             )
+    if document.seal:
+        _draw_image(c, document.seal, width - 40 * mm, 18 * mm, 34 * mm, 34 * mm)
 
     # Serial, dates and the QR code to the verification page, bottom left.
     qr_size = 30 * mm
@@ -261,7 +507,7 @@ def render_certificate(document: CertificateDocument) -> bytes:
         details.append(f"{document.label('expires')}: {document.expires_on}")
     y = 20 * mm + qr_size + 9 * mm
     for line in reversed(details):
-        _draw(c, line, 20 * mm, y, size=9, align="left", color=INK)
+        _draw(c, line, 20 * mm, y, size=9, align="left", color=INK, language=language)
         y += 4.5 * mm
     _draw(
         c,
@@ -273,6 +519,8 @@ def render_certificate(document: CertificateDocument) -> bytes:
         color=MUTED,
         max_width=width - 40 * mm,
     )
+    if document.mark:
+        draw_mark(c, document.mark, width, height)
 
     c.showPage()
     c.save()
