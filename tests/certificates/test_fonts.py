@@ -19,6 +19,7 @@ from certificates.validators import validate_printable_name
 def _fonts(text, face=SERIF, language=""):
     return [(run.font, run.text) for run in font_runs(text, face, language)]
 
+
 NAMES = [
     "王小明",
     "山田 太郎",
