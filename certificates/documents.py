@@ -23,10 +23,11 @@ from .models import (
     Certificate,
     CertificateDesign,
     CertificateSettings,
+    CertificateStatus,
     DesignCohort,
     DesignCourse,
 )
-from .pdf import CertificateDocument, Logo, Signature
+from .pdf import CertificateDocument, Logo, Signature, mark_pdf
 
 
 def verify_url(code: str) -> str:
@@ -283,3 +284,26 @@ def credential_data(certificate: Certificate) -> CredentialData:
         activity_start=certificate.cohort_start,
         activity_end=certificate.cohort_end,
     )
+
+
+REVOKED_MARK = "REVOKED"
+
+
+def revoked_mark(participant) -> str:
+    """The mark across a revoked certificate: in English and the holder's language."""
+    with translation.override(holder_language(participant)):
+        translated = _("REVOKED")
+    return REVOKED_MARK if translated == REVOKED_MARK else f"{REVOKED_MARK} · {translated}"
+
+
+def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+    """The stored PDF as it may be handed out: a revoked one only with the mark across it.
+
+    Raises:
+        OSError: the stored file cannot be read.
+    """
+    with certificate.pdf.open("rb") as handle:
+        data = handle.read()
+    if certificate.status == CertificateStatus.REVOKED:
+        return mark_pdf(data, revoked_mark(certificate.participant))
+    return data

@@ -35,7 +35,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -230,7 +230,8 @@ def _font_for(char: str, chain: tuple[str, ...]) -> str:
     return next((f for f in chain if supported(char, f)), chain[-1])
 
 
-def font_runs(text: str, face: str = SERIF, language: str = "") -> list[Run]:
+@lru_cache(maxsize=8192)
+def font_runs(text: str, face: str = SERIF, language: str = "") -> tuple[Run, ...]:
     """Split ``text`` into runs, each set by one font.
 
     Args:
@@ -258,4 +259,5 @@ def font_runs(text: str, face: str = SERIF, language: str = "") -> list[Run]:
             runs[-1] = runs[-1]._replace(text=runs[-1].text + char)
         else:
             runs.append(Run(font, char, embolden=bold and font not in BOLD.values()))
-    return runs
+    # Cached: labels, course titles and signatories repeat on every certificate.
+    return tuple(runs)

@@ -287,7 +287,7 @@ class IssueRun(models.Model):
 
 
 class CohortArchive(models.Model):
-    """One ZIP of a cohort's valid certificate PDFs, built by the task worker.
+    """One ZIP of a cohort's certificate PDFs (valid ones unless asked), built by the task worker.
 
     Built outside the request (a large cohort's archive takes longer than a
     request may), stored on the shared file storage, and downloaded from there
@@ -299,6 +299,11 @@ class CohortArchive(models.Model):
     )
     status = models.CharField(
         _("status"), max_length=10, choices=IssueRunStatus, default=IssueRunStatus.QUEUED
+    )
+    include_all = models.BooleanField(
+        _("include expired, revoked and superseded certificates"),
+        default=False,
+        help_text=_("Revoked ones are marked as such on the page."),
     )
     total = models.PositiveIntegerField(_("certificates"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)

@@ -8,16 +8,20 @@ run is set in the first shipped font that has its glyphs (see ``fonts.py``).
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import segno
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen import canvas
 
@@ -28,6 +32,7 @@ INK = colors.HexColor("#1d2b2a")
 ACCENT = colors.HexColor("#1f6f5c")
 MUTED = colors.HexColor("#5b6b68")
 REVOKED_INK = colors.Color(0.75, 0.08, 0.08, alpha=0.55)
+QR_MASK = 2
 EMBOLDEN = 0.035  # stroke width, in ems, that emboldens a font without a bold cut
 
 
@@ -90,7 +95,7 @@ def _run_text(run: Run, size: float):
     return shapeStr(run.text, run.font, size) if run.shaped else run.text
 
 
-def _runs_width(runs: list[Run], size: float) -> float:
+def _runs_width(runs: tuple[Run, ...], size: float) -> float:
     width = 0.0
     for run in runs:
         if run.shaped:
@@ -101,6 +106,7 @@ def _runs_width(runs: list[Run], size: float) -> float:
     return width
 
 
+@lru_cache(maxsize=8192)
 def _text_width(text: str, face: str, size: float, language: str = "") -> float:
     return _runs_width(font_runs(text, face, language), size)
 
@@ -277,22 +283,38 @@ def _draw_frame(c: canvas.Canvas, accent=ACCENT) -> None:
     c.rect(13 * mm, 13 * mm, width - 26 * mm, height - 26 * mm)
 
 
-def _draw_qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
-    """Draw the QR code of ``url`` as one vector path (a rectangle per run of dark modules)."""
-    matrix = segno.make_qr(url, error="m", boost_error=False).matrix
-    module = size / len(matrix)
-    path = c.beginPath()
+def _qr_path(url: str) -> str:
+    """The QR code of ``url`` as PDF path operators, one ``re`` per run of dark modules.
+
+    In module units (integers, so formatting costs nothing), rows counted from
+    the top; ``_draw_qr`` places and scales it. The mask is fixed: pattern 2
+    (every third column) is the one segno's scoring picks for most
+    verification links, any mask is valid and announced in the code's format
+    information, and scoring all eight took a third of a certificate's time.
+    """
+    matrix = segno.make_qr(url, error="m", boost_error=False, mask=QR_MASK).matrix
+    parts = []
     for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + 1) * module
         start = None
         for col_index, dark in enumerate((*row, 0)):
             if dark and start is None:
                 start = col_index
             elif not dark and start is not None:
-                path.rect(x + start * module, top, (col_index - start) * module, module)
+                parts.append(f"{start} {row_index} {col_index - start} 1 re")
                 start = None
+    return f"{len(matrix)}\n" + "\n".join(parts)
+
+
+def _draw_qr(c: canvas.Canvas, url: str, x: float, y: float, size: float) -> None:
+    """Draw the QR code of ``url`` as one vector path, ``size`` points square at ``x, y``."""
+    count, path = _qr_path(url).split("\n", 1)
+    module = size / int(count)
+    c.saveState()
     c.setFillColor(colors.black)
-    c.drawPath(path, stroke=0, fill=1)
+    # Module units, y downwards from the code's top edge.
+    c.transform(module, 0, 0, -module, x, y + size)
+    c.addLiteral(path + "\nf")
+    c.restoreState()
 
 
 @lru_cache(maxsize=64)
@@ -301,12 +323,71 @@ def _image(data: bytes) -> ImageReader:
     return ImageReader(io.BytesIO(data))
 
 
+_xobject_lock = threading.Lock()
+
+
+@lru_cache(maxsize=64)
+def _image_xobject(data: bytes) -> tuple[pdfdoc.PDFImageXObject, object]:
+    """The image as a PDF XObject, compressed once per process, and its soft mask (alpha).
+
+    reportlab's ``drawImage`` compresses (and ASCII85-encodes) an image's pixels
+    again for every document; with a seal and two signatures that was most of a
+    certificate's time. The stream is the same for every certificate, so it is
+    built once here and registered with each document (``_draw_image``).
+    """
+    name = hashlib.md5(data, usedforsecurity=False).hexdigest()
+    with _xobject_lock:
+        a85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, no encoding
+        try:
+            xobject = pdfdoc.PDFImageXObject(name, _image(data), mask="auto")
+        finally:
+            rl_config.useA85 = a85
+    xobject.name = name
+    smask = getattr(xobject, "_smask", None)
+    if smask is not None:
+        del xobject._smask
+    return xobject, smask
+
+
+def _register_xobject(c: canvas.Canvas, data: bytes) -> tuple[str, int, int]:
+    """Register the cached XObject of ``data`` with ``c``'s document; its name and size."""
+    shared, smask = _image_xobject(data)
+    document = c._doc
+    name = document.getXObjectName(shared.name)
+    if not document.idToObject.get(name):
+        # Copies: registering an object with a document marks it as that document's.
+        xobject = copy.copy(shared)
+        c._setXObjects(xobject)
+        document.Reference(xobject, name)
+        document.addForm(shared.name, xobject)
+        if smask is not None:
+            mask_name = document.getXObjectName(smask.name)
+            if not document.idToObject.get(mask_name):
+                smask = copy.copy(smask)
+                c._setXObjects(smask)
+                xobject.smask = document.Reference(smask, mask_name)
+            else:
+                xobject.smask = pdfdoc.PDFObjectReference(mask_name)
+    c._formsinuse.append(shared.name)
+    c._currentPageHasImages = 1
+    return name, shared.width, shared.height
+
+
+def _place_image(c: canvas.Canvas, data: bytes, x: float, y: float, w: float, h: float) -> None:
+    name, _iw, _ih = _register_xobject(c, data)
+    c.saveState()
+    c.translate(x, y)
+    c.scale(w, h)
+    c.addLiteral(f"/{name} Do")
+    c.restoreState()
+
+
 def _draw_image(c: canvas.Canvas, data: bytes, x: float, y: float, max_w: float, max_h: float):
-    reader = _image(data)
-    iw, ih = reader.getSize()
+    """Draw an image centred on ``x``, from ``y`` up, as large as fits ``max_w`` by ``max_h``."""
+    iw, ih = _image(data).getSize()
     scale = min(max_w / iw, max_h / ih)
     w, h = iw * scale, ih * scale
-    c.drawImage(reader, x - w / 2, y, w, h, mask="auto", preserveAspectRatio=True)
+    _place_image(c, data, x - w / 2, y, w, h)
 
 
 def draw_mark(c: canvas.Canvas, text: str, width: float, height: float) -> None:
@@ -322,6 +403,30 @@ def draw_mark(c: canvas.Canvas, text: str, width: float, height: float) -> None:
     c.rect(-text_width / 2 - 8 * mm, -size * 0.42, text_width + 16 * mm, size * 1.2)
     _draw(c, text, 0, -size * 0.15, face=SERIF_BOLD, size=size, color=REVOKED_INK)
     c.restoreState()
+
+
+def mark_pdf(pdf: bytes, text: str) -> bytes:
+    """``pdf`` with ``text`` printed across every page (``draw_mark``), the rest unchanged.
+
+    Used for stored certificates that were revoked after they were rendered:
+    the page as issued stays, with the mark over it.
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    register_fonts()
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        buffer = io.BytesIO()
+        overlay = canvas.Canvas(buffer, pagesize=(width, height), initialFontName=SERIF)
+        draw_mark(overlay, text, width, height)
+        overlay.showPage()
+        overlay.save()
+        page.merge_page(PdfReader(io.BytesIO(buffer.getvalue())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def render_certificate(document: CertificateDocument) -> bytes:
@@ -343,7 +448,7 @@ def render_certificate(document: CertificateDocument) -> bytes:
     accent = colors.HexColor(document.accent) if document.accent else ACCENT
     language = document.language
     if document.background:
-        c.drawImage(_image(document.background), 0, 0, width, height, mask="auto")
+        _place_image(c, document.background, 0, 0, width, height)
     _draw_frame(c, accent)
 
     centre = width / 2

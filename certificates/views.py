@@ -18,7 +18,14 @@ from django.views.decorators.http import require_GET
 from portal.core.links import absolute_reverse
 
 from .credentials import credential_build, credential_sign, issuer_profile
-from .documents import course_url, credential_data, issuer_data, issuer_snapshot, verify_url
+from .documents import (
+    certificate_pdf_bytes,
+    course_url,
+    credential_data,
+    issuer_data,
+    issuer_snapshot,
+    verify_url,
+)
 from .keys import public_jwk, signing_key
 from .models import Certificate, CertificateStatus, DisplayStatus
 from .selectors import certificate_for_code, certificate_for_holder, certificates_for_participant
@@ -101,6 +108,16 @@ def download(request, pk: int):
     certificate = certificate_for_holder(user=request.user, pk=pk)
     if certificate is None or not certificate.pdf:
         raise Http404
+    if certificate.status == CertificateStatus.REVOKED:
+        # Never the clean page again: only with the mark across it.
+        try:
+            body = certificate_pdf_bytes(certificate)
+        except FileNotFoundError as error:
+            raise Http404 from error
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.pdf"'
+        response["X-Robots-Tag"] = "noindex"
+        return response
     try:
         handle = certificate.pdf.open("rb")
     except FileNotFoundError as error:

@@ -171,3 +171,27 @@ def test_a_mark_is_printed_across_the_page():
     text = _text(PdfReader(io.BytesIO(render_certificate(document("", "A B", mark="REVOKED")))))
     assert "REVOKED" in text
     assert "REVOKED" not in _text(PdfReader(io.BytesIO(render_certificate(document("", "A B")))))
+
+
+def test_images_are_embedded_in_every_document_that_draws_them():
+    # The image streams are compressed once per process and shared: each PDF
+    # must still carry its own copy (and its transparency mask).
+    from certificates.demo_images import seal_png, signature_png
+
+    seal, ink = seal_png(initials="FA", colour="#8a3b12"), signature_png(name="Kenji Yamamoto")
+    for serial in ("FA-2026-000001", "FA-2026-000002"):
+        pdf = render_certificate(
+            document(
+                "",
+                "Anna Ivanova",
+                serial=serial,
+                seal=seal,
+                signatories=(Signature("Kenji Yamamoto", "Lead Instructor", ink),),
+            )
+        )
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        assert len(page.images) == 2
+        xobjects = page["/Resources"]["/XObject"]
+        for ref in xobjects.values():
+            assert "/SMask" in ref.get_object()
+        assert serial in page.extract_text()
