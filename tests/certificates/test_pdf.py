@@ -195,3 +195,21 @@ def test_images_are_embedded_in_every_document_that_draws_them():
         for ref in xobjects.values():
             assert "/SMask" in ref.get_object()
         assert serial in page.extract_text()
+
+
+@pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="poppler or zbar missing"
+)
+def test_the_qr_code_decodes_to_the_verification_link(tmp_path):
+    # An independent reader (ZBar) decodes the vector QR code from the rendered page.
+    url = "https://academy.example/en/certificates/verify/" + "A" * 21 + "b" * 22 + "/"
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(render_certificate(document("김민준", "Kim Minjun", verify_url=url)))
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(tmp_path / "page")], check=True)
+    decoded = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "page-1.png")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert decoded.stdout.strip() == url
