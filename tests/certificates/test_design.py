@@ -142,3 +142,59 @@ def test_the_preview_prints_a_sample_holder_in_each_script(db, mode):
     response = design.serve_preview(None, mode)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def _formset(prefix, rows=()):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{index}-{key}"] = value
+        data[f"{prefix}-{index}-ORDER"] = str(index + 1)
+        data.setdefault(f"{prefix}-{index}-DELETE", "")
+    return data
+
+
+def test_the_admin_preview_shows_the_unsaved_design_as_a_pdf(client, secretariat):
+    from django.urls import reverse
+
+    design = _design("Preview", ("Saved Signer", "Director"))
+    saved = design.signatories.get()
+    client.force_login(secretariat)
+    edit = reverse("wagtailsnippets_certificates_certificatedesign:edit", args=[design.pk])
+    assert client.get(edit).status_code == 200
+    preview = reverse(
+        "wagtailsnippets_certificates_certificatedesign:preview_on_edit", args=[design.pk]
+    )
+    form = {
+        "name": "Preview",
+        "heading": "Certificate of Proficiency",
+        "statement": "",
+        "accent": "#8a3b12",
+        # As the browser posts it: the saved signatory deleted, a new one added.
+        **_formset(
+            "signatories",
+            [
+                {"id": str(saved.pk), "name": "Saved Signer", "title": "Director", "DELETE": "1"},
+                {"name": "Unsaved Signer", "title": "Host", "signature": ""},
+            ],
+        ),
+        "signatories-INITIAL_FORMS": "1",
+        **_formset("logos"),
+        **_formset("course_links"),
+        **_formset("cohort_links"),
+    }
+    answer = client.post(preview, form)
+    assert answer.status_code == 200 and answer.json()["is_valid"], answer.content
+    for mode in ("ja", "mong", "long"):
+        response = client.get(preview, {"mode": mode})
+        assert response["Content-Type"] == "application/pdf"
+        text = "".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+        assert "UnsavedSigner" in text and "SavedSigner" not in text.replace("Unsaved", "")
+        assert "CertificateofProficiency" in text
+    design.refresh_from_db()
+    assert design.heading == ""  # a preview saves nothing

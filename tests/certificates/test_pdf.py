@@ -17,6 +17,8 @@ NAMES = [
     ("Үүрийнтуяа Мөнх", "Uuriintuyaa Monkh"),
     ("Анна Иванова", "Anna Ivanova"),
     ("", "Zoë Ştefănescu-Nguyễn"),
+    # Beyond U+FFFF: printed, and copied or searched as itself (UTF-16 in the ToUnicode map).
+    ("𠮷田 花子", "Yoshida Hanako"),
 ]
 
 
