@@ -371,10 +371,13 @@ def expected(role: str, name: str, label: str) -> str:
     if role == "admin":
         if name == "wagtailusers_users:delete" and label == "user_admin":
             return "REFUSED"  # nobody deletes their own account here
-        if name in ("wagtailsnippets:index", "wagtailforms:delete_submissions"):
-            return "REFUSED"  # Wagtail's own: no snippet overview here, no form pages
+        if name == "wagtailforms:delete_submissions":
+            return "REFUSED"  # Wagtail's own: no form pages
         return "HIDDEN" if staff_404 or NOT_FOUND_IN_AREA.search(name) else "OK"
-    if name in ("wagtailsnippets:index", "wagtailforms:delete_submissions"):
+    if name == "wagtailforms:delete_submissions" or (
+        # The snippets overview lists the certificate designs: for those who edit them.
+        name == "wagtailsnippets:index" and role != "secretariat"
+    ):
         return "REFUSED"
     if role == "secretariat":
         if ADMIN_AREAS.search(name) or name == "wagtailadmin_pages:delete":
@@ -410,6 +413,8 @@ def expected(role: str, name: str, label: str) -> str:
         return "OK" if teaches_a else "REFUSED"
     if SECRETARIAT_AREAS.search(name) or ADMIN_AREAS.search(name):
         return "REFUSED"
+    if name == "wagtailsnippetchoosers_certificates_certificatedesign:create":
+        return "REFUSED"  # the chooser lists designs, only the secretariat adds one
     if PAGE_AREAS.search(name):
         if name in ("wagtailadmin_pages:lock", "wagtailadmin_pages:unlock"):
             return "OK"  # POST only (405)
