@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from courses.dashboard import DashboardSection
@@ -213,11 +213,19 @@ def certificates_expiring(*, within_days: int = 60, now: datetime.datetime | Non
     )
 
 
-def cohort_certificates(*, cohort) -> QuerySet[Certificate]:
-    """The valid certificates issued to a cohort's enrolments, by serial."""
-    return Certificate.objects.filter(
-        enrolment__cohort=cohort, status=CertificateStatus.VALID
-    ).order_by("serial")
+def cohort_certificates(*, cohort, include_all: bool = False) -> QuerySet[Certificate]:
+    """The certificates issued to a cohort's enrolments, by serial.
+
+    Args:
+        include_all: also the expired, revoked and superseded ones; by default
+            only those valid now (not expired).
+    """
+    queryset = Certificate.objects.filter(enrolment__cohort=cohort)
+    if not include_all:
+        queryset = queryset.filter(status=CertificateStatus.VALID).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+    return queryset.order_by("serial")
 
 
 def issue_runs_recent(limit: int = 20) -> QuerySet[IssueRun]:

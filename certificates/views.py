@@ -27,6 +27,7 @@ from portal.core.links import absolute_reverse
 from .badges import badge_from_image, badge_png
 from .documents import (
     badge_url,
+    certificate_pdf_bytes,
     course_url,
     holder_language,
     issuer_data,
@@ -238,6 +239,19 @@ def download(request, pk: int):
     certificate = certificate_for_holder(user=request.user, pk=pk)
     if certificate is None or not certificate.pdf:
         raise Http404
+    if certificate.status == CertificateStatus.REVOKED:
+        # Never the clean page again: only with the mark across it.
+        try:
+            body = certificate_pdf_bytes(certificate)
+        except FileNotFoundError as error:
+            raise Http404 from error
+        # Signed as marked: a reader sees the issuer's signature on the revoked copy.
+        response = HttpResponse(
+            certificate_pdf_signed(certificate, body), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.pdf"'
+        response["X-Robots-Tag"] = "noindex"
+        return response
     try:
         with certificate.pdf.open("rb") as handle:
             pdf = handle.read()
