@@ -29,7 +29,7 @@ def profile_required(view_func):
         if participant is None or not participant.is_profile_complete:
             url = reverse("registry:onboarding")
             return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
-        if request.session.get(RECONSENT_SESSION_KEY):
+        if getattr(request, "session", {}).get(RECONSENT_SESSION_KEY):
             url = reverse("registry:consent")
             return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
         request.participant = participant

@@ -42,7 +42,7 @@ def test_quiz_page_writes_its_closing_date_in_the_readers_language(language, exp
     ("language", "expected"),
     [
         ("en", "6–8 July 2025"),
-        ("ru", "6–8 июля 2025 г."),
+        ("ru", "6–8 июля 2025"),
         ("ja", "2025年7月6日 – 2025年7月8日"),
         ("ko", "2025년 7월 6일 – 2025년 7월 8일"),
     ],
