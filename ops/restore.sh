@@ -13,6 +13,7 @@ set -euo pipefail
 src=${1:?usage: ops/restore.sh BACKUP_DIR}
 : "${DATABASE_URL:?DATABASE_URL must name the empty PostgreSQL database to restore into}"
 media=${FLYWAY_MEDIA_DIR:-${FLYWAY_VAR_DIR:-var}/media}
+keys=${CERTIFICATES_KEY_DIR:-${FLYWAY_VAR_DIR:-var}/keys}
 cd "$(dirname "$0")/.."
 
 (cd "$src" && sha256sum --check --quiet SHA256SUMS)
@@ -22,6 +23,10 @@ tar -C "$media" -xzf "$src/media.tar.gz"
 if [ -f "$src/signing-key.pem" ] && [ -n "${CERTIFICATES_SIGNING_KEY_FILE:-}" ]; then
   mkdir -p "$(dirname "$CERTIFICATES_SIGNING_KEY_FILE")"
   install -m 600 "$src/signing-key.pem" "$CERTIFICATES_SIGNING_KEY_FILE"
+fi
+if [ -f "$src/keys.tar.gz" ]; then
+  mkdir -p "$keys" && chmod 700 "$keys"
+  tar -C "$keys" -xzf "$src/keys.tar.gz"
 fi
 # A newer release than the one backed up brings its migrations.
 "${PYTHON:-.venv/bin/python}" manage.py migrate --noinput

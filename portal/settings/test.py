@@ -17,6 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-media-")
+CERTIFICATES_KEY_DIR = tempfile.mkdtemp(prefix="flyway-test-keys-")
 PORTAL_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 
