@@ -18,9 +18,7 @@ from decimal import Decimal
 
 from django.db.models import (
     Count,
-    Exists,
     F,
-    OuterRef,
     Q,
     QuerySet,
 )
@@ -92,8 +90,12 @@ def live_source(filters: Filters, *, now: dt.datetime | None = None) -> Source:
     if filters.country:
         queryset = queryset.filter(country=filters.country.upper())
 
+    # The enrolments with a submitted graded attempt, as one uncorrelated
+    # subquery: the database reads the attempts once and hashes them. A subquery
+    # correlated with each fact ran once per counted enrolment (4.3 s of the
+    # report at 20,000 enrolments on PostgreSQL, issue 15).
     graded = Attempt.objects.filter(
-        enrolment_id=OuterRef("enrolment_id"),
+        enrolment__isnull=False,
         status=AttemptStatus.SUBMITTED,
         quiz__kind=QuizKind.QUIZ,
     )
@@ -111,8 +113,8 @@ def live_source(filters: Filters, *, now: dt.datetime | None = None) -> Source:
         completed=Q(completed=True),
         certified=Q(certified=True)
         & (Q(certified_until__isnull=True) | Q(certified_until__gt=now)),
-        attempted=Q(Exists(graded)),
-        passed=Q(Exists(graded.filter(passed=True))),
+        attempted=Q(enrolment_id__in=graded.values("enrolment_id")),
+        passed=Q(enrolment_id__in=graded.filter(passed=True).values("enrolment_id")),
     )
 
 

@@ -178,12 +178,28 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# --- tasks on Redis (issue 15) ---
+# TASKS_BACKEND=django_tasks_rq.RQBackend (the `rq` extra) keeps the queue in
+# Redis, run by `manage.py rqworker default --job-class django_tasks_rq.backend.Job
+# --worker-class rq.worker.SimpleWorker`; docs/operations.md compares the two.
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL", REDIS_URL)}}
 
 # --- Accounts ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 # allauth's backend is the only one: every log-in goes through allauth and so
 # through its rate limits and second factor.
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# Argon2id first (Django's recommended hasher: memory-hard, and about half the
+# CPU of PBKDF2 at 1.5 million iterations per log-in, issue 15); the PBKDF2
+# hashes stored before verify and are upgraded at the next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
