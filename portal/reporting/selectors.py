@@ -49,6 +49,7 @@ from .models import (
     Target,
     TargetMetric,
 )
+from . import sql
 from .report import Breakdown, Filters, GainRow, Headline, Report, Row, TargetStatus
 
 TWO_PLACES = Decimal("0.01")
@@ -182,6 +183,8 @@ def breakdown_rows(source: Source, dims: list[str], *, with_pass_rates: bool = F
         measures["attempted"] = Count(pid, distinct=True, filter=source.attempted)
         measures["passed"] = Count(pid, distinct=True, filter=source.passed)
     rows = source.queryset.annotate(**aliases).values(*aliases).annotate(**measures).order_by()
+    if source.frozen is None and dims:
+        rows = sql.read_by_dimension_index(rows, dims)  # SQLite only; see sql.py
     return [{**{d: row[f"d_{d}"] for d in dims}, **{m: row[m] for m in measures}} for row in rows]
 
 
