@@ -317,9 +317,7 @@ def attempt_set_accessible_bands(*, attempt: Attempt, on: bool) -> Attempt:
 # --- Submitting ------------------------------------------------------------------
 
 
-def _question_rows_writer(
-    rows: list[AttemptQuestion], fields: list[str]
-) -> Callable[[], object]:
+def _question_rows_writer(rows: list[AttemptQuestion], fields: list[str]) -> Callable[[], object]:
     """The write of ``fields`` on an attempt's existing question ``rows``, to run later.
 
     Built before the write transaction, run inside it. On SQLite the statement

@@ -83,7 +83,9 @@ def _case_update(
     pk = quote(meta.pk.column)
     model_fields = [meta.get_field(name) for name in fields]
     whens = " ".join(["WHEN %s THEN %s"] * len(rows))
-    assignments = ", ".join(f"{quote(field.column)} = CASE {pk} {whens} END" for field in model_fields)
+    assignments = ", ".join(
+        f"{quote(field.column)} = CASE {pk} {whens} END" for field in model_fields
+    )
     params: list = []
     for field in model_fields:
         for row in rows:

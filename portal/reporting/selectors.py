@@ -32,6 +32,7 @@ from assessments.selectors import learning_gain_rows
 from courses.models import Cohort, CoursePage
 from portal.registry.models import Gender
 
+from . import sql
 from .definitions import (
     GENDER_LABELS,
     ORGANISATION_TYPE_LABELS,
@@ -49,7 +50,6 @@ from .models import (
     Target,
     TargetMetric,
 )
-from . import sql
 from .report import Breakdown, Filters, GainRow, Headline, Report, Row, TargetStatus
 
 TWO_PLACES = Decimal("0.01")

@@ -5,6 +5,8 @@ set; these statements are spliced from compiled SQL or differ per database, so
 they are checked on both.
 """
 
+# ruff: noqa: S311 - seeded generators make the data repeatable
+
 import datetime as dt
 import itertools
 import random
@@ -108,7 +110,9 @@ def test_breakdown_through_the_index_gives_the_orm_figures(db, monkeypatch, seed
     rng = random.Random(seed)
     generate_load_data(participants=rng.randint(60, 160), seed=seed)
     shapes = [[d] for d in Dimension.values]
-    shapes += [list(pair) for pair in rng.sample(list(itertools.combinations(Dimension.values, 2)), 6)]
+    shapes += [
+        list(pair) for pair in rng.sample(list(itertools.combinations(Dimension.values, 2)), 6)
+    ]
     compared = 0
     for dims in shapes:
         filters = _filters_for(rng)
@@ -155,7 +159,6 @@ def test_no_hint_without_an_index_for_the_dimensions(load_data):
     assert sql.dimension_index(["gender", "country", "year"]) is None
     assert sql.dimension_index([]) is None
     assert sql.read_by_dimension_index(rows, ["gender", "country", "year"]) is rows
-    assert len(list(selectors.breakdown_rows(selectors.live_source(Filters()), []))) == 1
 
 
 def test_frozen_years_are_read_without_the_hint(load_data):
