@@ -120,7 +120,9 @@ def test_the_prepared_update_splits_what_one_statement_cannot_bind(participant, 
         updated = prepared()
 
     assert updated == 7 and len(queries) == 4
-    assert _stored(rows, ["response", "score"]) == [({"value": n}, Decimal(n) / 10) for n in range(7)]
+    assert _stored(rows, ["response", "score"]) == [
+        ({"value": n}, Decimal(n) / 10) for n in range(7)
+    ]
 
 
 @pytest.mark.django_db
