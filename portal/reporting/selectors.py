@@ -30,6 +30,7 @@ from assessments.selectors import learning_gain_rows
 from courses.models import Cohort, CoursePage
 from portal.registry.models import Gender
 
+from . import sql
 from .definitions import (
     GENDER_LABELS,
     ORGANISATION_TYPE_LABELS,
@@ -184,6 +185,8 @@ def breakdown_rows(source: Source, dims: list[str], *, with_pass_rates: bool = F
         measures["attempted"] = Count(pid, distinct=True, filter=source.attempted)
         measures["passed"] = Count(pid, distinct=True, filter=source.passed)
     rows = source.queryset.annotate(**aliases).values(*aliases).annotate(**measures).order_by()
+    if source.frozen is None and dims:
+        rows = sql.read_by_dimension_index(rows, dims)  # SQLite only; see sql.py
     return [{**{d: row[f"d_{d}"] for d in dims}, **{m: row[m] for m in measures}} for row in rows]
 
 
