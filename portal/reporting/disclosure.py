@@ -73,7 +73,7 @@ Ref = tuple[str, str]  # (view name, cell key)
 
 @dataclass(frozen=True)
 class Relation:
-    """sum(coefficient × cell) == 0 (EQ) or <= 0 (LE): what a visitor knows."""
+    """sum(coefficient * cell) == 0 (EQ) or <= 0 (LE): what a visitor knows."""
 
     terms: tuple[tuple[int, Ref], ...]
     sense: str
@@ -187,7 +187,6 @@ def intervals(
     for members in groups.values():
         if not touched.intersection(members):
             continue
-        wanted = set(members)
         local = {i: j for j, i in enumerate(members)}
         lower = np.array([_prior(views[hidden[i][0]], hidden[i][1], min_cell)[0] for i in members])
         upper = np.array([_prior(views[hidden[i][0]], hidden[i][1], min_cell)[1] for i in members])
@@ -211,7 +210,9 @@ def intervals(
             found = []
             for sign in (1, -1):
                 objective[local[i]] = sign
-                res = milp(objective, constraints=constraints, integrality=integrality, bounds=bounds)
+                res = milp(
+                    objective, constraints=constraints, integrality=integrality, bounds=bounds
+                )
                 if res.status == 0:
                     found.append(round(sign * res.fun))
                 elif res.status == 3:  # unbounded

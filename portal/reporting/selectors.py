@@ -659,11 +659,7 @@ def public_views_from_counts(years: list[int], counts: dict, *, min_cell: int) -
     views = {}
     for name, data in counts.items():
         cells = dict(data["cells"])
-        floors = {
-            key: 1
-            for dim in _LISTED_WHEN_PRESENT
-            for key in data["rows"].get(str(dim), [])
-        }
+        floors = {key: 1 for dim in _LISTED_WHEN_PRESENT for key in data["rows"].get(str(dim), [])}
         views[name] = View(
             cells=cells,
             tables=[("participants", list(keys)) for keys in data["rows"].values()],

@@ -577,9 +577,10 @@ def test_a_learner_cannot_enrol_in_a_past_workshop_by_any_url(learner_client, co
     page = learner_client.get(url)
     assert page.status_code == 200
     body = page.content.decode()
-    assert "<form" not in body.split("<main", 1)[1] or 'method="post"' not in body.split(
-        "<main", 1
-    )[1].split("</main>")[0]
+    assert (
+        "<form" not in body.split("<main", 1)[1]
+        or 'method="post"' not in body.split("<main", 1)[1].split("</main>")[0]
+    )
     assert "instructors" in body or "secretariat" in body
     response = learner_client.post(url)
     assert response.status_code == 403

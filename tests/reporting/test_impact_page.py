@@ -23,7 +23,7 @@ def test_one_published_set_for_every_language_and_cache(client, load_data, setti
 
     english = client.get("/en/impact/", {"year": ""}).content.decode()
     cohort = Cohort.objects.filter(mode=CohortMode.SELF_PACED).first()
-    for n in range(4):
+    for _n in range(4):
         enrolment_create(participant=ParticipantFactory(gender="man"), cohort=cohort)
     russian = client.get("/ru/impact/").content.decode()
     # Headline figures in order; rows as a whole (countries sort by their names).
@@ -47,8 +47,6 @@ def test_headline_figures_show_when_large_enough(client, load_data):
         assert f"{view.cells['participants']:,}" == numbers[0]
         assert f"{view.cells['completed']:,}" in numbers[3:5]
         assert f"{view.cells['certified']:,}" in numbers[3:5]
-
-
 
 
 def _workshop(db):
