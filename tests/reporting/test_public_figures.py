@@ -248,3 +248,18 @@ def test_published_figures_keep_no_hidden_count(load_data):
     for name, hidden in published["hidden"].items():
         for key in hidden:
             assert published["cells"][name][key] is None
+
+
+def test_publishing_twice_a_day_changes_nothing(load_data):
+    from django.core.management import call_command
+
+    from portal.reporting.models import ParticipationFact, PublishedFigures
+    from portal.reporting.services import public_figures_publish
+
+    call_command("publish_public_figures")
+    first = PublishedFigures.objects.get()
+    ParticipationFact.objects.filter(
+        pk__in=list(ParticipationFact.objects.values_list("pk", flat=True)[:20])
+    ).delete()
+    assert public_figures_publish() == first.figures
+    assert PublishedFigures.objects.count() == 1
