@@ -53,9 +53,28 @@ def _quiz_for_staff(request, quiz_id: int) -> Quiz:
     return quiz
 
 
+SURVEY_EXPORT_HEADER = ["question", "kind", "answer", "count"]
+
+
+def _survey_export_rows(quiz: Quiz) -> list[list]:
+    """A survey's results without respondents or times: counts, and comments alphabetically."""
+    rows = []
+    minimum = selectors.survey_min_respondents()
+    for item in selectors.survey_summary(quiz=quiz):
+        if item["too_few"]:
+            note = _("Fewer than %(n)s people answered: not shown.") % {"n": minimum}
+            rows.append([item["text"], item["kind"], note, ""])
+        elif item["kind"] == "free_text":
+            rows.extend([item["text"], item["kind"], text, ""] for text in item["texts"])
+        else:
+            rows.extend([item["text"], item["kind"], label, n] for label, n in item["counts"])
+    return rows
+
+
 def quiz_report(request, quiz_id: int):
     quiz = _quiz_for_staff(request, quiz_id)
-    rows = selectors.quiz_attempt_rows(quiz=quiz)
+    # A survey is anonymous: no list of who answered when beside its answers.
+    rows = [] if quiz.is_survey else selectors.quiz_attempt_rows(quiz=quiz)
     return TemplateResponse(
         request,
         "assessments/admin/quiz_report.html",
@@ -65,6 +84,7 @@ def quiz_report(request, quiz_id: int):
             "statistics": selectors.question_statistics(quiz=quiz),
             "statistics_min_learners": selectors.statistics_min_learners(),
             "survey": selectors.survey_summary(quiz=quiz) if quiz.is_survey else [],
+            "survey_min_respondents": selectors.survey_min_respondents(),
             "header_title": quiz.title,
         },
     )
@@ -72,16 +92,21 @@ def quiz_report(request, quiz_id: int):
 
 def quiz_export(request, quiz_id: int, fmt: str):
     quiz = _quiz_for_staff(request, quiz_id)
-    rows = [[row[key] for key in EXPORT_HEADER] for row in selectors.quiz_attempt_rows(quiz=quiz)]
+    if quiz.is_survey:
+        header, rows, kind = SURVEY_EXPORT_HEADER, _survey_export_rows(quiz), "results"
+    else:
+        attempts = selectors.quiz_attempt_rows(quiz=quiz)
+        header, kind = EXPORT_HEADER, "attempts"
+        rows = [[row[key] for key in EXPORT_HEADER] for row in attempts]
     name = slugify(quiz.title) or f"quiz-{quiz.pk}"
     if fmt == "xlsx":
-        content = exports.rows_to_xlsx(EXPORT_HEADER, rows, title="attempts")
+        content = exports.rows_to_xlsx(header, rows, title=kind)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        content = exports.rows_to_csv(EXPORT_HEADER, rows)
+        content = exports.rows_to_csv(header, rows)
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}-attempts.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-{kind}.{fmt}"'
     return response
 
 

@@ -380,6 +380,14 @@ class Cohort(ClusterableModel):
         blank=True,
         help_text=_("Places; leave empty for no limit. Learners beyond it join a waiting list."),
     )
+    open_for_enrolment = models.BooleanField(
+        _("learners may enrol themselves"),
+        default=True,
+        help_text=_(
+            "Until the cohort starts. Untick to take people only through its staff: "
+            "invitation, import or the attendance sheet. Self-paced cohorts are always open."
+        ),
+    )
     attendance_threshold = models.PositiveSmallIntegerField(
         _("attendance threshold (%)"),
         default=80,

@@ -277,8 +277,40 @@ def reader_course_progress(*, user, course: CoursePage) -> tuple[Enrolment | Non
     return enrolment, (done[enrolment.pk] if enrolment is not None else set())
 
 
+def cohort_self_enrolment_refusal(*, cohort: Cohort, today=None) -> str | None:
+    """Why a learner may not enrol themselves in ``cohort``, or None when they may.
+
+    Learners enrol themselves only in self-paced cohorts and in open cohorts
+    that have not started; everyone else is enrolled by the cohort's staff
+    (invitation, import, the attendance sheet), so that a past workshop's
+    figures cannot be changed by anyone who signs up.
+    """
+    if cohort.mode == CohortMode.SELF_PACED:
+        return None
+    today = today or timezone.localdate()
+    if cohort.end_date and cohort.end_date < today:
+        reason = gettext("This cohort has ended.")
+    elif cohort.start_date and cohort.start_date <= today:
+        reason = gettext("This cohort has already started.")
+    elif not cohort.open_for_enrolment:
+        reason = gettext("This cohort does not take sign-ups.")
+    else:
+        return None
+    return " ".join(
+        [
+            str(reason),
+            str(
+                gettext(
+                    "Its participants are enrolled by its organisers: ask the course's "
+                    "instructors or the programme secretariat to add you."
+                )
+            ),
+        ]
+    )
+
+
 def enrol_confirm_context(*, participant, cohort: Cohort) -> dict:
-    """The learner's enrolment in ``cohort`` (if any) and whether it is full."""
+    """The learner's enrolment in ``cohort`` (if any), whether it is full, and any refusal."""
     enrolment = (
         Enrolment.objects.filter(participant=participant, cohort=cohort)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
@@ -289,6 +321,7 @@ def enrol_confirm_context(*, participant, cohort: Cohort) -> dict:
         "cohort": cohort,
         "enrolment": enrolment,
         "is_full": cohort.capacity is not None and active >= cohort.capacity,
+        "refusal": cohort_self_enrolment_refusal(cohort=cohort),
     }
 
 
@@ -459,6 +492,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     by_cohort = {e.cohort_id: e for e in enrolments}
     for cohort in cohorts:
         cohort.my_enrolment = by_cohort.get(cohort.pk)
+        cohort.enrol_refusal = cohort_self_enrolment_refusal(cohort=cohort, today=today)
     required = [m for m in modules if m.required]
     progress = Progress(done=sum(1 for m in required if m.pk in done), total=len(required))
     next_module = next((m for m in modules if m.pk not in done), None)

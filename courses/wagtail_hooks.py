@@ -43,6 +43,7 @@ class CohortViewSet(ModelViewSet):
                 heading=_("When and where"),
             ),
             FieldRowPanel([FieldPanel("capacity"), FieldPanel("attendance_threshold")]),
+            FieldPanel("open_for_enrolment"),
             InlinePanel("days", heading=_("Days (in-person and blended cohorts)"), label=_("Day")),
         ],
         base_form_class=CohortAdminForm,

@@ -43,6 +43,7 @@ from .definitions import (
 from .models import (
     SHARE_METRICS,
     ParticipationFact,
+    PublishedFigures,
     Snapshot,
     SnapshotRecord,
     Target,
@@ -589,59 +590,102 @@ def person_dimension(dim: str) -> bool:
 # --- The public impact page ------------------------------------------------------
 
 PUBLIC_WIDE = "all"
+# The breakdowns the public page offers, in the order it shows them.
+PUBLIC_DIMENSIONS = (
+    Dimension.GENDER,
+    Dimension.YOUTH,
+    Dimension.COUNTRY,
+    Dimension.ORGANISATION_TYPE,
+)
+PUBLIC_HEADLINES = ("participants", "completed", "certified")
+# Rows listed only when someone is in them (the others list every value, zeros too).
+_LISTED_WHEN_PRESENT = (Dimension.COUNTRY, Dimension.ORGANISATION_TYPE)
 
 
 @dataclass
 class PublicFigures:
+    """Every figure the public pages can show, all years and each year, suppressed.
+
+    ``views`` holds the exact counts (for the publishing service and the tests);
+    ``published()`` is what is stored and shown: suppressed cells carry no count.
+    """
+
     views: dict  # name ("all" or a year as text) -> disclosure.View
     years: list[int]
-    labels: dict[str, str]  # cell key -> label, for the gender and country rows
-    rows: dict[str, list[str]]  # "gender" / "country" -> cell keys in display order
+    rows: dict  # name -> dimension -> cell keys present in that view
+    min_cell: int
+
+    def published(self) -> dict:
+        return {
+            "min_cell": self.min_cell,
+            "years": self.years,
+            "rows": self.rows,
+            "cells": {
+                name: {
+                    key: (None if key in view.hidden else value)
+                    for key, value in view.cells.items()
+                }
+                for name, view in self.views.items()
+            },
+            "hidden": {name: dict(view.hidden) for name, view in self.views.items()},
+        }
 
 
-def public_views(*, min_cell: int) -> PublicFigures:
-    """The figures the public page can show, all years and each year, suppressed.
+def public_counts() -> tuple[list[int], dict]:
+    """The exact counts behind the public page: per view, headline cells and breakdowns.
 
-    Complements (people not youth, not completed, not certified) are cells of
-    their own that are never displayed, so that "participants - youth" cannot
-    reveal a small group either.
+    Returns:
+        (years, {name: {"cells": {key: count}, "rows": {dim: [key]}}}); keys are
+        ``participants``, ``completed``, ``certified`` and ``<dimension>:<code>``.
+        One query per view for the headline, one per breakdown.
     """
-    from .disclosure import View, suppress
-
     years = sorted({y for y in yearly_headlines(filters=Filters()) if y is not None}, reverse=True)
-    views: dict[str, View] = {}
-    labels: dict[str, str] = {}
-    rows: dict[str, list[str]] = {Dimension.GENDER: [], Dimension.COUNTRY: []}
+    out = {}
     for name, filters in [(PUBLIC_WIDE, Filters()), *[(str(y), Filters(year=y)) for y in years]]:
         source = report_source(filters)
         h = headline(filters=filters, source=source, with_gain=False)
-        cells = {
-            "participants": h.participants,
-            "youth": h.youth,
-            "not_youth": h.participants - h.youth,
-            "completed": h.completed,
-            "not_completed": h.participants - h.completed,
-            "certified": h.certified,
-            "not_certified": h.participants - h.certified,
-        }
-        tables = [
-            ("participants", ["youth", "not_youth"]),
-            ("participants", ["completed", "not_completed"]),
-            ("participants", ["certified", "not_certified"]),
-        ]
-        for dim in (Dimension.GENDER, Dimension.COUNTRY):
-            parts = []
+        cells = {"participants": h.participants, "completed": h.completed, "certified": h.certified}
+        rows = {}
+        for dim in PUBLIC_DIMENSIONS:
+            keys = []
             for row in breakdown([dim], filters=filters, source=source).rows:
                 key = f"{dim}:{row.keys[0]}"
                 cells[key] = row.participants
-                parts.append(key)
-                labels[key] = row.labels[0]
-                if name == PUBLIC_WIDE:
-                    rows[dim].append(key)
-            tables.append(("participants", parts))
-        views[name] = View(cells=cells, tables=tables)
-    suppress(views, min_cell=min_cell, wide=PUBLIC_WIDE)
-    return PublicFigures(views=views, years=years, labels=labels, rows=rows)
+                keys.append(key)
+            rows[str(dim)] = keys
+        out[name] = {"cells": cells, "rows": rows}
+    return years, out
+
+
+def public_views_from_counts(years: list[int], counts: dict, *, min_cell: int) -> PublicFigures:
+    """Suppress one published set: every view together (``disclosure.suppress``)."""
+    from .disclosure import View, suppress
+
+    views = {}
+    for name, data in counts.items():
+        cells = dict(data["cells"])
+        floors = {key: 1 for dim in _LISTED_WHEN_PRESENT for key in data["rows"].get(str(dim), [])}
+        views[name] = View(
+            cells=cells,
+            tables=[("participants", list(keys)) for keys in data["rows"].values()],
+            bounded=[("completed", "participants"), ("certified", "participants")],
+            floors=floors,
+        )
+    suppress(views, min_cell=min_cell, wide=PUBLIC_WIDE, keep=frozenset(PUBLIC_HEADLINES))
+    rows = {name: data["rows"] for name, data in counts.items()}
+    return PublicFigures(views=views, years=years, rows=rows, min_cell=min_cell)
+
+
+def public_views(*, min_cell: int) -> PublicFigures:
+    """The public figures as the data stand now, suppressed (see ``docs/reporting.md``)."""
+    years, counts = public_counts()
+    return public_views_from_counts(years, counts, min_cell=min_cell)
+
+
+def published_figures(*, day: dt.date, min_cell: int) -> dict | None:
+    """The figures published for ``day`` (as stored), or None before they are."""
+    row = PublishedFigures.objects.filter(day=day, min_cell=min_cell).first()
+    return row.figures if row else None
 
 
 # --- The secretariat's dashboard ----------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -34,9 +34,10 @@ from certificates.models import Certificate, CertificateStatus
 from courses.models import CohortMode, Enrolment, EnrolmentStatus
 
 from . import sql
-from .definitions import Youth, youth_max_age
-from .models import ParticipationFact, Snapshot, SnapshotRecord, Target
+from .definitions import Youth, report_min_cell, youth_max_age
+from .models import ParticipationFact, PublishedFigures, Snapshot, SnapshotRecord, Target
 from .report import Filters
+from .selectors import public_views
 
 logger = logging.getLogger(__name__)
 BATCH = 2000
@@ -365,3 +366,28 @@ def participation_facts_rebuild(
         if progress:
             progress(min(low + chunk, last + 1) - first, last + 1 - first)
     return written
+
+
+def public_figures_publish(*, day: dt.date | None = None, min_cell: int | None = None) -> dict:
+    """Publish the public figures of ``day`` (today), once; return what is published.
+
+    The first call of a day computes every public view from the data as they
+    stand, suppresses them together and stores the result; every later call
+    that day (any language, any server) returns the stored figures unchanged.
+    Two servers racing for the first call both compute, and the second to
+    write reads the first one's row instead.
+    """
+    day = day or timezone.localdate()
+    min_cell = report_min_cell() if min_cell is None else min_cell
+    existing = PublishedFigures.objects.filter(day=day, min_cell=min_cell).first()
+    if existing is not None:
+        return existing.figures
+    figures = public_views(min_cell=min_cell).published()
+    try:
+        with transaction.atomic():
+            PublishedFigures.objects.create(
+                day=day, min_cell=min_cell, published_at=timezone.now(), figures=figures
+            )
+    except IntegrityError:
+        return PublishedFigures.objects.get(day=day, min_cell=min_cell).figures
+    return figures
