@@ -50,3 +50,10 @@ class AssessmentsConfig(AppConfig):
         requirement_providers.register(
             key="assessments.required_quizzes", provider=RequiredQuizzes()
         )
+
+        # The gradebook (courses) asks for a column per graded quiz.
+        from courses.gradebook import gradebook_columns
+
+        from .gradebook import quiz_columns
+
+        gradebook_columns.register(key="assessments.quizzes", provider=quiz_columns)

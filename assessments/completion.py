@@ -5,6 +5,7 @@ must each be passed (a grade, by the quiz's grading method, at or above its
 pass mark). Surveys are never required for completion.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from courses.completion import RequirementItem
@@ -19,23 +20,28 @@ class RequiredQuizzes:
         return selectors.enrolment_assessments_passed(enrolment=enrolment)
 
     def items(self, *, enrolment) -> list[RequirementItem]:
-        items = []
-        for quiz, grade in selectors.enrolment_required_quiz_grades(enrolment=enrolment):
-            if grade is None:
-                detail = gettext("pass mark %(mark)s %%; not attempted yet") % {
-                    "mark": quiz.pass_mark
-                }
-            else:
-                detail = gettext("pass mark %(mark)s %%; your grade %(grade)s %%") % {
-                    "mark": quiz.pass_mark,
-                    "grade": grade,
-                }
-            items.append(
-                RequirementItem(
-                    kind="quiz",
-                    label=quiz.title,
-                    met=grade is not None and grade >= quiz.pass_mark,
-                    detail=detail,
-                )
-            )
-        return items
+        return [
+            _item(quiz, grade)
+            for quiz, grade in selectors.enrolment_required_quiz_grades(enrolment=enrolment)
+        ]
+
+    def items_for(self, *, enrolments) -> dict[int, list[RequirementItem]]:
+        grades = selectors.enrolments_required_quiz_grades(enrolments=enrolments)
+        return {pk: [_item(quiz, grade) for quiz, grade in rows] for pk, rows in grades.items()}
+
+
+def _item(quiz, grade) -> RequirementItem:
+    if grade is None:
+        detail = gettext("pass mark %(mark)s %%; not attempted yet") % {"mark": quiz.pass_mark}
+    else:
+        detail = gettext("pass mark %(mark)s %%; your grade %(grade)s %%") % {
+            "mark": quiz.pass_mark,
+            "grade": grade,
+        }
+    return RequirementItem(
+        kind="quiz",
+        label=quiz.title,
+        met=grade is not None and grade >= quiz.pass_mark,
+        detail=detail,
+        url=reverse("assessments:quiz_detail", args=[quiz.pk]),
+    )

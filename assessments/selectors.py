@@ -89,6 +89,54 @@ def enrolment_required_quiz_grades(*, enrolment) -> list[tuple[Quiz, Decimal | N
     return [(quiz, grade_from_percents(percents[quiz.pk], quiz.grading_method)) for quiz in quizzes]
 
 
+def enrolments_required_quiz_grades(*, enrolments) -> dict[int, list[tuple[Quiz, Decimal | None]]]:
+    """:func:`enrolment_required_quiz_grades` for many enrolments; two queries at most.
+
+    Args:
+        enrolments: ``courses.Enrolment`` rows with their cohorts loaded.
+
+    Returns:
+        By enrolment pk: (quiz, grade or None) for each required graded quiz.
+    """
+    enrolments = list(enrolments)
+    course_ids = {e.cohort.course_id for e in enrolments}
+    quizzes_by_course: dict[int, list[Quiz]] = {}
+    if course_ids:
+        for quiz in (
+            Quiz.objects.filter(course_id__in=course_ids, required=True, kind=QuizKind.QUIZ)
+            .filter(sources_filter(Quiz))
+            .only("pk", "title", "grading_method", "pass_mark", "kind", "course_id")
+            .order_by("pk")
+        ):
+            quizzes_by_course.setdefault(quiz.course_id, []).append(quiz)
+    quiz_ids = [q.pk for quizzes in quizzes_by_course.values() for q in quizzes]
+    percents: dict[tuple[int, int], list[Decimal]] = {}
+    if quiz_ids:
+        rows = (
+            Attempt.objects.filter(
+                quiz_id__in=quiz_ids,
+                participant_id__in={e.participant_id for e in enrolments},
+                status=AttemptStatus.SUBMITTED,
+            )
+            .order_by("number")
+            .values_list("quiz_id", "participant_id", "percent")
+        )
+        for quiz_id, participant_id, percent in rows:
+            percents.setdefault((quiz_id, participant_id), []).append(percent)
+    return {
+        e.pk: [
+            (
+                quiz,
+                grade_from_percents(
+                    percents.get((quiz.pk, e.participant_id), []), quiz.grading_method
+                ),
+            )
+            for quiz in quizzes_by_course.get(e.cohort.course_id, [])
+        ]
+        for e in enrolments
+    }
+
+
 def enrolment_assessments_passed(*, enrolment) -> bool:
     """True when every required graded quiz of the enrolment's course is passed.
 

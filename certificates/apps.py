@@ -42,6 +42,12 @@ class CertificatesConfig(AppConfig):
         dashboard_sections.register(
             key="certificates", provider=selectors.dashboard_certificates_section
         )
+        # The gradebook (courses) shows each learner's certificate.
+        from courses.gradebook import gradebook_columns
+
+        gradebook_columns.register(
+            key="certificates.certificate", provider=selectors.gradebook_certificate_columns
+        )
         # A name is refused when it is saved if a certificate could not print it.
         name_checks.register(
             key="certificates.printable", provider=validators.validate_printable_name

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from courses.dashboard import DashboardSection
+from courses.gradebook import GradebookColumn
 from courses.hooks import CompletionConsequence
 from portal.accounts.permissions import Capability, can
 
@@ -342,3 +344,24 @@ def code_from_input(text: str) -> str:
     """The verification code in what someone typed or pasted (the code, or the whole link)."""
     match = CODE_PATTERN.search((text or "").strip())
     return match.group(1) if match else ""
+
+
+def gradebook_certificate_columns(*, cohort, enrolments) -> list:
+    """The gradebook's certificate column (``courses.gradebook``): serials; one query."""
+    by_participant = {e.participant_id: e.pk for e in enrolments}
+    values = {}
+    for participant_id, serial in Certificate.objects.filter(
+        course_id=cohort.course_id,
+        participant_id__in=list(by_participant),
+        status=CertificateStatus.VALID,
+    ).values_list("participant_id", "serial"):
+        values[by_participant[participant_id]] = serial
+    return [
+        GradebookColumn(
+            key="certificate",
+            label=gettext("Certificate"),
+            kind="certificate",
+            graded=False,
+            values=values,
+        )
+    ]

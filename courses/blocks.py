@@ -257,6 +257,18 @@ class QuizBlock(SnippetChooserBlock):
         label = _("Quiz")
 
 
+class AssignmentBlock(SnippetChooserBlock):
+    """Places an assignment from the assignments app; its box links to where learners hand in."""
+
+    def __init__(self, **kwargs):
+        super().__init__("assignments.Assignment", **kwargs)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/course_assignment_block.html"
+        label = _("Assignment")
+
+
 class ModuleStreamBlock(blocks.StreamBlock):
     """Everything a module's body may hold."""
 
@@ -272,3 +284,4 @@ class ModuleStreamBlock(blocks.StreamBlock):
     glossary = GlossaryTermBlock()
     figure = StaticFigureBlock()
     quiz = QuizBlock()
+    assignment = AssignmentBlock()

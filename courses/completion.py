@@ -13,7 +13,10 @@ requirements apply where the modules do (every cohort but an in-person one).
 :meth:`~RequirementProvider.met` after its own checks, stopping at the first
 unmet one (the cheap check every completion update makes);
 ``courses.selectors.enrolment_requirement_items`` asks each for
-:meth:`~RequirementProvider.items`, to show a learner what is left.
+:meth:`~RequirementProvider.items`, to show a learner what is left; the course
+page and the dashboard ask :meth:`~RequirementProvider.items_for` for many
+enrolments at once, in a fixed number of queries (a provider without it is
+asked ``items`` per enrolment).
 """
 
 from __future__ import annotations
@@ -34,13 +37,18 @@ class RequirementItem:
     ``kind`` names the provider's kind of requirement (``"module"``,
     ``"attendance"``, ``"quiz"``, …); ``label`` is what a learner reads (the
     module's or quiz's title); ``detail`` adds what the requirement asks for
-    (a pass mark, a threshold) and where the learner stands.
+    (a pass mark, a threshold) and where the learner stands; ``url`` is where
+    the learner goes to do it (empty when there is nowhere to go); ``page``,
+    a page to link to instead (a module: templates link it with ``pageurl``,
+    which reads the site's root paths once per request).
     """
 
     kind: str
     label: str
     met: bool
     detail: str = ""
+    url: str = ""
+    page: object = None
 
 
 class RequirementProvider(Protocol):
@@ -49,6 +57,9 @@ class RequirementProvider(Protocol):
 
     def items(self, *, enrolment: Enrolment) -> list[RequirementItem]:
         """Each requirement of this provider for the enrolment's course, with its state."""
+
+    def items_for(self, *, enrolments: list[Enrolment]) -> dict[int, list[RequirementItem]]:
+        """``items`` for many enrolments, by enrolment pk, in a fixed number of queries."""
 
 
 # Registered from the providing app's ``AppConfig.ready()``.

@@ -319,7 +319,12 @@ class ModulePage(RoutedParentMixin, LearnerDataPageMixin, Page):
     required = models.BooleanField(
         _("required for completion"),
         default=True,
-        help_text=_("A learner completes the course when every required module is done."),
+        help_text=_(
+            "A learner completes the course, and earns its certificate, when every required "
+            "module is done, every required quiz passed at its pass mark and every required "
+            "assignment graded at or above its pass mark; in an in-person cohort, attendance "
+            "at the cohort's threshold instead; in a blended cohort, both."
+        ),
     )
     body = StreamField(ModuleStreamBlock(), verbose_name=_("body"))
 

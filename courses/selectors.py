@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
@@ -197,6 +198,108 @@ def enrolment_requirement_items(*, enrolment: Enrolment) -> list[RequirementItem
     return items
 
 
+def enrolments_requirement_items(
+    *, enrolments: list[Enrolment], modules: dict[int, list[ModulePage]] | None = None
+) -> dict[int, list[RequirementItem]]:
+    """:func:`enrolment_requirement_items` for many enrolments, in a fixed number of queries.
+
+    What the course page and the dashboard show a learner: attendance, each
+    required module, then what the registered providers ask (required quizzes,
+    assignments), each with its state and a link. Same rule as
+    :func:`enrolment_requirements_met`.
+
+    Args:
+        enrolments: with their cohorts (and courses) loaded.
+        modules: by enrolment pk, the course's live modules the reader sees (in
+            the language being read); read from the source course when left out.
+            Modules are matched to progress by translation key.
+    """
+    enrolments = list(enrolments)
+    if not enrolments:
+        return {}
+    ids = [e.pk for e in enrolments]
+    attending = [e for e in enrolments if e.cohort.records_attendance]
+    days: dict[int, int] = {}
+    present: dict[int, int] = {}
+    if attending:
+        days = dict(
+            CohortDay.objects.filter(cohort_id__in={e.cohort_id for e in attending})
+            .values("cohort_id")
+            .annotate(n=Count("pk"))
+            .values_list("cohort_id", "n")
+        )
+        present = dict(
+            Attendance.objects.filter(enrolment__in=attending, present=True)
+            .values("enrolment_id")
+            .annotate(n=Count("pk"))
+            .values_list("enrolment_id", "n")
+        )
+    coursework = [e for e in enrolments if _needs_coursework(e.cohort)]
+    done_keys: dict[int, set[str]] = defaultdict(set)
+    if coursework:
+        for enrolment_id, key in ModuleProgress.objects.filter(
+            enrolment__in=coursework
+        ).values_list("enrolment_id", "module__translation_key"):
+            done_keys[enrolment_id].add(str(key))
+    if modules is None and coursework:
+        courses = {e.cohort.course_id: e.cohort.course for e in coursework}
+        by_course: dict[int, list[ModulePage]] = defaultdict(list)
+        condition = Q()
+        for course in courses.values():
+            condition |= Q(path__startswith=course.path, depth=course.depth + 1)
+        paths = {course.path: pk for pk, course in courses.items()}
+        for module in ModulePage.objects.live().filter(condition).order_by("path"):
+            by_course[paths[_parent_path(module.path)]].append(module)
+        modules = {e.pk: by_course[e.cohort.course_id] for e in coursework}
+    provided: dict[int, list[RequirementItem]] = defaultdict(list)
+    if coursework:
+        for provider in requirement_providers.providers():
+            batch = getattr(provider, "items_for", None)
+            if batch is not None:
+                for pk, found in batch(enrolments=coursework).items():
+                    provided[pk].extend(found)
+            else:
+                for enrolment in coursework:
+                    provided[enrolment.pk].extend(provider.items(enrolment=enrolment))
+    result: dict[int, list[RequirementItem]] = {pk: [] for pk in ids}
+    for enrolment in enrolments:
+        items = result[enrolment.pk]
+        cohort = enrolment.cohort
+        if cohort.records_attendance:
+            summary = AttendanceSummary(
+                days=days.get(cohort.pk, 0),
+                present=present.get(enrolment.pk, 0),
+                threshold=cohort.attendance_threshold,
+            )
+            items.append(
+                RequirementItem(
+                    kind="attendance",
+                    label=gettext("Attendance"),
+                    met=summary.met,
+                    detail=gettext("%(percent)d %% of %(days)d days; %(threshold)d %% needed")
+                    % {
+                        "percent": summary.percent,
+                        "days": summary.days,
+                        "threshold": summary.threshold,
+                    },
+                )
+            )
+        if _needs_coursework(cohort):
+            mine = done_keys[enrolment.pk]
+            items.extend(
+                RequirementItem(
+                    kind="module",
+                    label=module.title,
+                    met=str(module.translation_key) in mine,
+                    page=module,
+                )
+                for module in (modules or {}).get(enrolment.pk, [])
+                if module.required
+            )
+            items.extend(provided[enrolment.pk])
+    return result
+
+
 @dataclass
 class Progress:
     done: int
@@ -205,6 +308,11 @@ class Progress:
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+    @classmethod
+    def of(cls, items: list[RequirementItem]) -> Progress:
+        """How many of a learner's requirements are met."""
+        return cls(done=sum(1 for item in items if item.met), total=len(items))
 
 
 _STATUS_RANK = {
@@ -479,9 +587,9 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     done: set[int] = set()
     if participant is not None:
         enrolments = list(
-            Enrolment.objects.filter(participant=participant, cohort__course=source).exclude(
-                status=EnrolmentStatus.WITHDRAWN
-            )
+            Enrolment.objects.filter(participant=participant, cohort__course=source)
+            .exclude(status=EnrolmentStatus.WITHDRAWN)
+            .select_related("cohort")
         )
         done_keys = set(
             ModuleProgress.objects.filter(enrolment__in=enrolments).values_list(
@@ -493,9 +601,17 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     for cohort in cohorts:
         cohort.my_enrolment = by_cohort.get(cohort.pk)
         cohort.enrol_refusal = cohort_self_enrolment_refusal(cohort=cohort, today=today)
-    required = [m for m in modules if m.required]
-    progress = Progress(done=sum(1 for m in required if m.pk in done), total=len(required))
     next_module = next((m for m in modules if m.pk not in done), None)
+    # What stands between the learner and completion: every requirement, not
+    # only the modules (a required quiz or assignment may still be open).
+    counting = _counting_enrolment(e for e in enrolments if e.status == EnrolmentStatus.ACTIVE)
+    requirements: list[RequirementItem] = []
+    if counting is not None:
+        counting.cohort.course = source
+        requirements = enrolments_requirement_items(
+            enrolments=[counting], modules={counting.pk: modules}
+        )[counting.pk]
+    progress = Progress.of(requirements)
     return {
         "modules": modules,
         "done_module_ids": done,
@@ -508,6 +624,8 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "is_enrolled": any(e.status == EnrolmentStatus.ACTIVE for e in enrolments),
         "progress": progress,
         "next_module": next_module,
+        "counting_enrolment": counting,
+        "requirements": requirements,
     }
 
 
@@ -612,6 +730,7 @@ class DashboardCourse:
     progress: Progress
     next_module: ModulePage | None
     modules: list[ModulePage] = field(default_factory=list)
+    requirements: list[RequirementItem] = field(default_factory=list)
 
 
 @dataclass
@@ -707,6 +826,15 @@ def dashboard_context(*, participant) -> dict:
             )
         )
     _localize_rows(rows, get_language())
+    # The modules, quizzes, assignments and attendance each course still asks
+    # for; progress counts all of them, not the modules alone.
+    requirements = enrolments_requirement_items(
+        enrolments=[r.enrolment for r in rows],
+        modules={r.enrolment.pk: r.modules for r in rows},
+    )
+    for row in rows:
+        row.requirements = requirements[row.enrolment.pk]
+        row.progress = Progress.of(row.requirements)
     in_progress = [r for r in rows if not r.enrolment.is_complete]
     completed = [r for r in rows if r.enrolment.is_complete]
 
@@ -1017,3 +1145,50 @@ def cohort_attendance_sheet(*, cohort: Cohort) -> dict:
             }
         )
     return {"days": days, "rows": rows}
+
+
+# --- Gradebook ---------------------------------------------------------------------
+
+
+@dataclass
+class GradebookRow:
+    enrolment: Enrolment
+    values: list[object]
+    weighted: Decimal | None
+
+
+@dataclass
+class Gradebook:
+    cohort: Cohort
+    columns: list
+    rows: list[GradebookRow]
+
+
+def cohort_gradebook(*, cohort: Cohort) -> Gradebook:
+    """One row per enrolled participant of ``cohort``: each column the apps registered
+    (``courses.gradebook``), a weighted total of the graded ones, then completion.
+
+    A fixed number of queries, whatever the number of learners.
+    """
+    from .gradebook import gradebook_columns
+
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort)
+        .exclude(status=EnrolmentStatus.WITHDRAWN, completed_at__isnull=True)
+        .select_related("participant", "cohort")
+        .order_by("participant__family_name", "participant__given_name", "pk")
+    )
+    columns = []
+    for provider in gradebook_columns.providers():
+        columns.extend(provider(cohort=cohort, enrolments=enrolments))
+    rows = []
+    for enrolment in enrolments:
+        values = [column.values.get(enrolment.pk) for column in columns]
+        total = weights = Decimal(0)
+        for column, value in zip(columns, values, strict=True):
+            if column.graded and column.weight:
+                weights += column.weight
+                total += column.weight * Decimal(value or 0)
+        weighted = (total / weights).quantize(Decimal("0.01")) if weights else None
+        rows.append(GradebookRow(enrolment=enrolment, values=values, weighted=weighted))
+    return Gradebook(cohort=cohort, columns=columns, rows=rows)

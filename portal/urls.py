@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.registry.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
+    path("", include("assignments.urls")),
     path("", include("certificates.urls")),
     path("", include("portal.reporting.urls")),
     path("", include("portal.network.urls")),

@@ -40,6 +40,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.change_questioncategory",
         "assessments.view_questioncategory",
         "assessments.view_cohorttestpair",
+        "assignments.add_assignment",
+        "assignments.change_assignment",
+        "assignments.view_assignment",
     ],
     Role.SECRETARIAT: [
         "wagtailadmin.access_admin",
@@ -98,6 +101,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.change_certificatedesign",
         "certificates.delete_certificatedesign",
         "certificates.view_certificatedesign",
+        "assignments.add_assignment",
+        "assignments.change_assignment",
+        "assignments.delete_assignment",
+        "assignments.view_assignment",
     ],
 }
 

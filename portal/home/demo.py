@@ -114,6 +114,7 @@ APP_DEMO_MODULES = [
     "portal.registry.demo",
     "courses.demo",
     "assessments.demo",
+    "assignments.demo",
     "certificates.demo",
     "portal.reporting.demo",
     "portal.network.demo",

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "portal.registry",
     "courses",
     "assessments",
+    "assignments",
     "certificates",
     "portal.reporting",
     "portal.network",
@@ -306,6 +307,10 @@ MEDIA_URL = "/media/"
 # one app server, a folder every server mounts (NFS, a cloud file share), or
 # object storage (see STORAGE_BACKEND below and docs/operations.md).
 MEDIA_ROOT = Path(os.environ.get("FLYWAY_MEDIA_DIR", VAR_DIR / "media"))
+# What learners hand in (assignments): never under MEDIA_ROOT, served only
+# through views that check who asks (assignments.storage).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

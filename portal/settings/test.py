@@ -18,6 +18,7 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-media-")
 CERTIFICATES_KEY_DIR = tempfile.mkdtemp(prefix="flyway-test-keys-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-private-")
 PORTAL_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 

@@ -32,13 +32,16 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Locale, Site, Task, Workflow
 
+from assignments.models import SubmissionArchive, ZipStatus
+from assignments.services import submission_hand_in
 from certificates.models import CertificateDesign, CohortArchive, IssueRun, IssueRunStatus
 from courses.services import course_instructors_sync
 from portal.accounts.services import instructor_assign
 from portal.network.models import CohortTag
 from tests.assessments.factories import QuestionCategoryFactory, make_question, make_quiz
+from tests.assignments.factories import COUNT_SHEET, make_assignment, upload
 from tests.certificates.factories import issued_certificate, policy
-from tests.courses.factories import CohortFactory, make_course
+from tests.courses.factories import CohortFactory, EnrolmentFactory, make_course
 from tests.factories import UserFactory
 from tests.network.factories import TagFactory
 from tests.registry.factories import ImportJobFactory, ParticipantFactory
@@ -146,6 +149,26 @@ def build_world() -> dict:
     w["tag"] = TagFactory()
     w["cohort_tag"] = CohortTag.objects.create(cohort=w["cohort"]["a"], tag=w["tag"])
     w["redirect"] = Redirect.objects.create(old_path="/old", redirect_link="/new")
+    # Assignments (issue 19): one per course, with a submission, its file and a ZIP.
+    w["assignment"] = {k: make_assignment(course=c) for k, c in w["course"].items()}
+    w["submission"] = {
+        k: submission_hand_in(
+            assignment=w["assignment"][k],
+            enrolment=EnrolmentFactory(cohort=w["cohort"][k]),
+            files=[upload("counts.csv", COUNT_SHEET)],
+        )
+        for k in "ab"
+    }
+    w["submission_file"] = {k: w["submission"][k].files.get() for k in "ab"}
+    w["submission_archive"] = {
+        k: SubmissionArchive.objects.create(
+            assignment=w["assignment"][k],
+            cohort=w["cohort"][k],
+            status=ZipStatus.DONE,
+            file=SimpleUploadedFile("submissions.zip", b"PK\x05\x06" + b"\x00" * 18),
+        )
+        for k in "ab"
+    }
     return w
 
 
@@ -168,6 +191,8 @@ def targets(name: str, params: list[str], w: dict) -> list[tuple[str, dict]]:
         "wagtailimages_chooser": "image",
         "wagtaildocs": "document",
         "wagtaildocs_chooser": "document",
+        "wagtailsnippets_assignments_assignment": "assignment",
+        "wagtailsnippetchoosers_assignments_assignment": "assignment",
     }
     if ns in per_course:
         kind = per_course[ns]
@@ -186,6 +211,16 @@ def targets(name: str, params: list[str], w: dict) -> list[tuple[str, dict]]:
             )
             for k in "ab"
         ]
+    if ns == "assignments_admin" and params:
+        by_param = {
+            "assignment_id": "assignment",
+            "cohort_id": "cohort",
+            "submission_id": "submission",
+            "file_id": "submission_file",
+            "archive_id": "submission_archive",
+        }
+        label = "-" if name.endswith((":release", ":archive_request")) else None
+        return [(label or f"course_{k}", {p: w[by_param[p]][k].pk for p in params}) for k in "ab"]
     if name == "courses_admin:attendance":
         return [(f"course_{k}", {"cohort_id": w["cohort"][k].pk}) for k in "ab"]
     if name == "courses_admin:course_learners":
@@ -307,7 +342,9 @@ def record(role: str) -> dict:
 # Per-course models (portal.accounts.permissions: 404 outside the user's courses).
 COURSE_SCOPED = re.compile(
     r"^(wagtailsnippet(s|choosers)_assessments_(quiz|question|questioncategory):|"
-    r"assessments_quiz_(report|export)|courses_admin:(attendance|course_learners))"
+    r"assessments_quiz_(report|export)|courses_admin:(attendance|course_learners)|"
+    r"wagtailsnippet(s|choosers)_assignments_assignment:|"
+    r"assignments_admin:(grading|grade|file|archive|gradebook|announce)$)"
 )
 # Images and documents: Wagtail's collection permissions (the course's collection).
 COLLECTION_SCOPED = re.compile(r"^wagtail(images|docs)(_chooser)?:")
@@ -346,6 +383,7 @@ NOT_FOUND_IN_AREA = re.compile(r"^wagtailsettings:preview_on_edit|^wagtailimages
 # deleting a page and its privacy (instructors write and submit for moderation).
 INSTRUCTOR_LACKS = re.compile(
     r"^wagtailsnippets_assessments_\w+:(delete|unpublish|lock|unlock)$"
+    r"|^wagtailsnippets_assignments_assignment:delete$"
     r"|^wagtailadmin_pages:(delete|move|set_privacy|unpublish)$"
 )
 # Instructors read tags and pre/post pairs, they do not write them.

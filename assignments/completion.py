@@ -1,0 +1,49 @@
+"""The assignments app's part of the completion rule (``courses.completion``).
+
+Registered in ``AssignmentsConfig.ready``: each required assignment of the
+course must be graded, the grade released, and at or above its pass mark.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from courses.completion import RequirementItem
+
+from . import selectors
+from .selectors import plain
+
+
+class RequiredAssignments:
+    """Every required assignment of the enrolment's course passed."""
+
+    def met(self, *, enrolment) -> bool:
+        rows = selectors.enrolments_assignment_results(enrolments=[enrolment])[enrolment.pk]
+        return all(selectors.assignment_passed(a, s) for a, s in rows)
+
+    def items(self, *, enrolment) -> list[RequirementItem]:
+        return self.items_for(enrolments=[enrolment])[enrolment.pk]
+
+    def items_for(self, *, enrolments) -> dict[int, list[RequirementItem]]:
+        results = selectors.enrolments_assignment_results(enrolments=enrolments)
+        return {pk: [_item(a, s) for a, s in rows] for pk, rows in results.items()}
+
+
+def _item(assignment, submission) -> RequirementItem:
+    grade = selectors.released_grade(submission)
+    mark = plain(assignment.pass_mark)
+    if submission is None:
+        detail = gettext("pass mark %(mark)s %%; not handed in yet") % {"mark": mark}
+    elif grade is None:
+        detail = gettext("pass mark %(mark)s %%; handed in, waiting for the grade") % {"mark": mark}
+    else:
+        detail = gettext("pass mark %(mark)s %%; your grade %(grade)s %%") % {
+            "mark": mark,
+            "grade": plain(grade.percent),
+        }
+    return RequirementItem(
+        kind="assignment",
+        label=assignment.title,
+        met=selectors.assignment_passed(assignment, submission),
+        detail=detail,
+        url=reverse("assignments:detail", args=[assignment.pk]),
+    )
