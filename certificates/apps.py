@@ -9,12 +9,16 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         from courses.signals import enrolments_combining
-        from portal.registry.signals import participant_merging
+        from portal.registry.signals import participant_anonymised, participant_merging
 
         from . import receivers
 
         participant_merging.connect(
             receivers.participant_merging, dispatch_uid="certificates_participant_merging"
+        )
+        # Erasure reaches the certificates: names off, PDFs and archives deleted.
+        participant_anonymised.connect(
+            receivers.participant_anonymised, dispatch_uid="certificates_participant_anonymised"
         )
         enrolments_combining.connect(
             receivers.enrolments_combining, dispatch_uid="certificates_enrolments_combining"

@@ -36,6 +36,7 @@ class DisplayStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Revoked")
     SUPERSEDED = "superseded", _("Superseded")
+    ERASED = "erased", _("Holder's data erased")
 
 
 def certificate_pdf_path(instance: Certificate, filename: str) -> str:
@@ -105,6 +106,10 @@ class Certificate(models.Model):
     cohort_venue = models.CharField(_("venue"), max_length=255, blank=True)
 
     pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, blank=True)
+    # Set when the holder's data was erased (their account deleted, their
+    # registry row anonymised): the names above are blanked and the PDF
+    # deleted; the course, dates and status stay so that figures still add up.
+    holder_erased_at = models.DateTimeField(_("holder's data erased"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")
@@ -124,7 +129,7 @@ class Certificate(models.Model):
         indexes = [models.Index(fields=["status", "expires_at"])]
 
     def __str__(self) -> str:
-        return f"{self.serial} — {self.holder_name}"
+        return f"{self.serial} — {self.holder_name}" if self.holder_name else self.serial
 
     def display_status(self, now: datetime.datetime | None = None) -> DisplayStatus:
         """The status as readers see it: a valid certificate past its expiry is expired."""
@@ -132,6 +137,8 @@ class Certificate(models.Model):
             return DisplayStatus.REVOKED
         if self.status == CertificateStatus.SUPERSEDED:
             return DisplayStatus.SUPERSEDED
+        if self.holder_erased_at is not None:
+            return DisplayStatus.ERASED
         if self.expires_at is not None and self.expires_at <= (now or timezone.now()):
             return DisplayStatus.EXPIRED
         return DisplayStatus.VALID
@@ -146,6 +153,7 @@ class CertificateEvent(models.Model):
         SUPERSEDED = "superseded", _("Superseded by a re-issue")
         REISSUED = "reissued", _("Re-issued after revocation")
         EXPIRY_REMINDED = "expiry_reminded", _("Expiry reminder sent")
+        HOLDER_ERASED = "holder_erased", _("Holder's data erased")
 
     certificate = models.ForeignKey(
         Certificate, on_delete=models.CASCADE, related_name="events", verbose_name=_("certificate")

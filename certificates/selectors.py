@@ -90,11 +90,14 @@ def enrolment_is_eligible(*, enrolment) -> bool:
     by BRIEF §2's rule, attendance included), and the participant's certificate
     for the course was never revoked: a revoked one blocks automatic issue,
     whichever cohort of the course the enrolment belongs to, until the
-    secretariat re-issues it on purpose.
+    secretariat re-issues it on purpose. Nobody whose data was erased (an
+    anonymised participant) is issued a certificate: there is no name to print.
     """
     from courses.models import EnrolmentStatus
 
     if enrolment.status != EnrolmentStatus.ACTIVE or enrolment.completed_at is None:
+        return False
+    if enrolment.participant.anonymised_at is not None:
         return False
     return (
         revoked_certificate(participant=enrolment.participant_id, course=enrolment.cohort.course_id)

@@ -24,7 +24,7 @@ from .models import (
     Participant,
     ParticipantHistory,
 )
-from .signals import participant_merging, participants_changed
+from .signals import participant_anonymised, participant_merging, participants_changed
 
 if TYPE_CHECKING:
     from .imports import PeoplePlan
@@ -458,6 +458,9 @@ def participant_anonymise(*, participant: Participant, acting_user, reason: str)
         action=HistoryAction.ANONYMISED,
         acting_user=acting_user,
         reason=reason,
+    )
+    participant_anonymised.send(
+        sender=Participant, participant=participant, acting_user=acting_user
     )
     participants_changed.send_changes(sender=Participant, participant_ids=[participant.pk])
     return participant
