@@ -50,3 +50,17 @@ class CertificatesConfig(AppConfig):
         name_checks.register(
             key="certificates.printable", provider=validators.validate_printable_name
         )
+
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="certificates",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.certificates_personal_data,
+                covers=personal_data_selectors.PERSONAL_DATA_COVERS,
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
+        )

@@ -68,9 +68,7 @@ def test_anonymising_deletes_the_stored_pdf_and_the_cohort_archives(
     archive.file.save("cohort.zip", ContentFile(b"PK..."), save=True)
     archive_name = archive.file.name
     with django_capture_on_commit_callbacks(execute=True):
-        participant_anonymise(
-            participant=certificate.participant, acting_user=None, reason="Asked"
-        )
+        participant_anonymise(participant=certificate.participant, acting_user=None, reason="Asked")
     assert not default_storage.exists(name)
     assert not Certificate.objects.get(pk=certificate.pk).pdf
     assert not default_storage.exists(archive_name)
