@@ -22,6 +22,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from portal.core.storage import generated_name, private_storage
+
 
 class CertificateStatus(models.TextChoices):
     VALID = "valid", _("Valid")
@@ -42,6 +44,11 @@ class DisplayStatus(models.TextChoices):
 def certificate_pdf_path(instance: Certificate, filename: str) -> str:
     # The random code keeps stored files unguessable even if MEDIA_URL were served.
     return f"certificates/{instance.issued_at:%Y}/{instance.serial}-{instance.code[:16]}.pdf"
+
+
+def archive_upload_to(instance: CohortArchive, filename: str) -> str:
+    # Not the cohort's slug: a stored name must not be guessable.
+    return generated_name("certificates/archives", filename)
 
 
 class Certificate(models.Model):
@@ -105,7 +112,9 @@ class Certificate(models.Model):
     cohort_end = models.DateField(_("cohort end"), null=True, blank=True)
     cohort_venue = models.CharField(_("venue"), max_length=255, blank=True)
 
-    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, blank=True)
+    pdf = models.FileField(
+        _("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True
+    )
     # Set when the holder's data was erased (their account deleted, their
     # registry row anonymised): the names above are blanked and the PDF
     # deleted; the course, dates and status stay so that figures still add up.
@@ -309,7 +318,9 @@ class CohortArchive(models.Model):
     )
     total = models.PositiveIntegerField(_("certificates"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)
-    file = models.FileField(_("file"), upload_to="certificates/archives/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to=archive_upload_to, storage=private_storage, blank=True
+    )
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

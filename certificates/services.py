@@ -339,11 +339,11 @@ def certificates_holder_erase(*, participant, acting_user=None) -> int:
 
 
 def _files_delete(names: list[str]) -> None:
-    from django.core.files.storage import default_storage
+    from portal.core.storage import private_storage
 
     for name in names:
         try:
-            default_storage.delete(name)
+            private_storage().delete(name)
         except OSError:  # gone already, or the storage refused: log, keep going
             logger.exception("Could not delete %s", name)
 

@@ -285,8 +285,18 @@ MEDIA_URL = "/media/"
 # one app server, a folder every server mounts (NFS, a cloud file share), or
 # object storage (see STORAGE_BACKEND below and docs/operations.md).
 MEDIA_ROOT = Path(os.environ.get("FLYWAY_MEDIA_DIR", VAR_DIR / "media"))
+# Private files (participant lists, certificate PDFs and archives): outside
+# MEDIA_ROOT, never served by address, only through views that check
+# permission (portal.core.storage). Shared between app servers like the media
+# folder; with STORAGE_BACKEND=s3, a private bucket or prefix.
+PRIVATE_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_DIR", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No base URL a server answers: a private file has no address.
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": "/private-files-have-no-url/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # STORAGE_BACKEND=s3: the files in S3-compatible object storage (AWS S3, MinIO,
@@ -308,6 +318,17 @@ if STORAGE_BACKEND == "s3":
             "querystring_auth": True,
             "querystring_expire": 600,
             "file_overwrite": False,
+        },
+    }
+    # Private files: their own bucket (S3_PRIVATE_BUCKET) or prefix, never a public
+    # ACL; the portal streams them to whoever may have them (no signed link is given).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": os.environ.get("S3_PRIVATE_BUCKET") or os.environ.get("S3_BUCKET", ""),
+            "location": os.environ.get("S3_PRIVATE_PREFIX", "private"),
+            "querystring_expire": 60,
         },
     }
 elif STORAGE_BACKEND != "filesystem":

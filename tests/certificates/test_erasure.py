@@ -2,10 +2,10 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from certificates.models import Certificate, CertificateStatus, CohortArchive
+from portal.core.storage import private_storage
 from portal.registry.services import account_delete, participant_anonymise
 from portal.reporting.models import ParticipationFact
 from portal.reporting.services import participation_facts_rebuild
@@ -63,15 +63,15 @@ def test_anonymising_deletes_the_stored_pdf_and_the_cohort_archives(
     certificate, django_capture_on_commit_callbacks
 ):
     name = certificate.pdf.name
-    assert name and default_storage.exists(name)
+    assert name and private_storage().exists(name)
     archive = CohortArchive.objects.create(cohort=certificate.enrolment.cohort, status="done")
     archive.file.save("cohort.zip", ContentFile(b"PK..."), save=True)
     archive_name = archive.file.name
     with django_capture_on_commit_callbacks(execute=True):
         participant_anonymise(participant=certificate.participant, acting_user=None, reason="Asked")
-    assert not default_storage.exists(name)
+    assert not private_storage().exists(name)
     assert not Certificate.objects.get(pk=certificate.pk).pdf
-    assert not default_storage.exists(archive_name)
+    assert not private_storage().exists(archive_name)
     assert not CohortArchive.objects.filter(pk=archive.pk).exists()
 
 

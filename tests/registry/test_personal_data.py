@@ -53,7 +53,9 @@ def full_record(person, someone_else):
     question = make_question(QuestionKind.FREE_TEXT, text="What did you like most?")
     quiz = make_quiz([question], title="Reaction survey")
     attempt = assessment_services.attempt_start(quiz=quiz, participant=person)
-    assessment_services.attempt_submit(attempt=attempt, answers={1: {"text": "The field day at Khurkh"}})
+    assessment_services.attempt_submit(
+        attempt=attempt, answers={1: {"text": "The field day at Khurkh"}}
+    )
     certificate_issue(enrolment=enrolment, notify=False)
     sent = Message.objects.create(sender=person, recipient=someone_else, body="Hello from Oyuna")
     received = Message.objects.create(sender=someone_else, recipient=person, body="Hi Oyuna!")
