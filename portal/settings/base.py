@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "csp",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one: every response gets the policy, a cached page's too.
+    "portal.core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -254,6 +257,40 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's preview panel frames pages from the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# The admin's avatars are drawn, not fetched from gravatar.com (no outside
+# host, and no hash of anybody's e-mail address sent anywhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for new versions from the browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Content-Security-Policy (django-csp 4) ----------------------------------
+# Scripts and styles come only from our own static files: no inline <script>,
+# no on…= handler, no style= attribute, no eval, on every page, the Wagtail
+# admin included, so no nonce is needed (and cached pages stay shareable).
+# Data for scripts travels in data- attributes or json_script (not executed).
+# Video embeds an editor adds need their player's origin (CSP_FRAME_SRC).
+_CSP_FRAME_SRC = os.environ.get(
+    "CSP_FRAME_SRC",
+    "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
+).split()
+_CSP_MEDIA_SRC = os.environ.get("CSP_MEDIA_SRC", "").split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: and blob: for the admin's image upload previews and icons.
+        "img-src": ["'self'", "data:", "blob:", *_CSP_MEDIA_SRC],
+        "media-src": ["'self'", *_CSP_MEDIA_SRC],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_FRAME_SRC],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
