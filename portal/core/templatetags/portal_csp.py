@@ -1,4 +1,4 @@
-"""``{% csp_nonce %}``: the ` nonce="…"` attribute for an admin inline script (see portal.core.csp)."""
+"""``{% csp_nonce %}``: the ` nonce="…"` attribute for an admin inline script (portal.core.csp)."""
 
 from django import template
 from django.utils.html import format_html
