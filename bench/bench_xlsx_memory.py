@@ -141,9 +141,8 @@ def main() -> int:
     build_wide(wide)
     with zipfile.ZipFile(big) as archive:
         unpacked = sum(info.file_size for info in archive.infolist())
-    print(
-        f"list: {big.stat().st_size / 2**20:.1f} MB, {rows} rows, {unpacked / 2**20:.0f} MB unpacked"
-    )
+    size = big.stat().st_size / 2**20
+    print(f"list: {size:.1f} MB, {rows} rows, {unpacked / 2**20:.0f} MB unpacked")
     print(f"wide: {wide.stat().st_size / 2**20:.2f} MB, declares A1:XFD50000")
     met = True
     summary = []
