@@ -370,6 +370,15 @@ if STORAGE_BACKEND == "s3":
             "querystring_expire": 60,
         },
     }
+elif STORAGE_BACKEND == "filesystem" and PRIVATE_ROOT.resolve().is_relative_to(
+    Path(MEDIA_ROOT).resolve()
+):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "FLYWAY_PRIVATE_DIR is inside FLYWAY_MEDIA_DIR, which is served to anyone: "
+        "give the private files a folder of their own."
+    )
 elif STORAGE_BACKEND != "filesystem":
     from django.core.exceptions import ImproperlyConfigured
 
