@@ -201,6 +201,16 @@ class ImportJobView(RegistryAdminMixin, TemplateView):
             messages.error(request, " ".join(error.messages))
         return redirect("registry_import:job", self.job.pk)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.job
+        context.update(job=job, page_subtitle=job.original_name)
+        if job.preview:
+            context["preview_message"] = summary_message(job.preview, dry_run=True)
+        if job.summary:
+            context["summary_message"] = summary_message(job.summary)
+        return context
+
 
 class ImportFileView(RegistryAdminMixin, View):
     """The uploaded list itself, while the job keeps it: registry staff only, as an attachment."""
@@ -219,13 +229,3 @@ class ImportFileView(RegistryAdminMixin, View):
         response["Cache-Control"] = "no-store, private"
         response["X-Content-Type-Options"] = "nosniff"
         return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        job = self.job
-        context.update(job=job, page_subtitle=job.original_name)
-        if job.preview:
-            context["preview_message"] = summary_message(job.preview, dry_run=True)
-        if job.summary:
-            context["summary_message"] = summary_message(job.summary)
-        return context

@@ -160,3 +160,17 @@ def test_no_page_breaks_the_content_security_policy(browser, live_server, screen
     ):
         watch.visit(url, f"admin-{name}")
     context.close()
+
+    # The learner deletes their account: the verification page keeps the course
+    # and date, and says the holder asked for their data to be erased.
+    from portal.registry.services import account_delete
+
+    account_delete(user=learner)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watcher(page, screenshot)
+    watch.visit(reverse("certificates:verify", args=[certificate.code]), "public-verify-erased")
+    text = page.locator("main").inner_text()
+    assert "asked for their data to be erased" in text
+    assert "Crane survey techniques" in text and "Tuya" not in text
+    context.close()

@@ -76,6 +76,8 @@ def test_only_registry_staff_download_an_upload_as_an_attachment(
         response = client.get(url)
         assert response.status_code in (302, 403, 404), user
     client.force_login(secretariat)
+    page = client.get(reverse("registry_import:job", args=[job.pk])).content.decode()
+    assert "would create 2" in page and url in page  # the preview links to the file
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
