@@ -85,15 +85,33 @@ def quiz_export(request, quiz_id: int, fmt: str):
     return response
 
 
-def question_export_moodle(request):
-    """The question bank (originals, not translations) as Moodle XML; ``?quiz=`` for one quiz's."""
+def _questions_to_export(request):
+    """The bank's originals the user may see (their courses' for an instructor)."""
+    from .permissions import questions_for_user
+
     if not request.user.has_perm("assessments.view_question"):
         raise PermissionDenied
+    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
+    return questions_for_user(request.user, questions)
+
+
+def question_export_moodle(request):
+    """The question bank (originals, not translations) as Moodle XML; ``?quiz=`` for one quiz's."""
     from .formats import moodle_xml
 
-    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
-    response = HttpResponse(moodle_xml.export(questions), content_type="application/xml")
+    content = moodle_xml.export(_questions_to_export(request))
+    response = HttpResponse(content, content_type="application/xml")
     response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
+    return response
+
+
+def question_export_gift(request):
+    """The question bank (originals, not translations) as GIFT; ``?quiz=`` for one quiz's."""
+    from .formats import gift
+
+    content = gift.export(_questions_to_export(request))
+    response = HttpResponse(content, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="questions.gift.txt"'
     return response
 
 
@@ -106,7 +124,10 @@ def question_import(request):
         upload = form.cleaned_data["file"]
         try:
             result = services.question_import(
-                name=upload.name, content=upload.read(), dry_run=form.cleaned_data["dry_run"]
+                name=upload.name,
+                content=upload.read(),
+                dry_run=form.cleaned_data["dry_run"],
+                user=request.user,
             )
         except ImportFileError as error:
             form.add_error("file", str(error))

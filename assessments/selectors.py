@@ -498,7 +498,7 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
         from . import localization
 
         rows = attempt_questions(attempt=attempt)
-        translations = localization.question_translations(aq.question for aq in rows)
+        translations = localization.attempt_translations(attempt, rows)
         context["review"] = [
             display.review_view(
                 question=aq.question_as_drawn(),

@@ -120,12 +120,19 @@ def attempt_start(
     enrolment=None,
     now: datetime | None = None,
     rng: random.Random | None = None,
+    language: str | None = None,
 ) -> Attempt:
     """Open a new attempt, or return the participant's open one.
 
     Drawing fixes the questions, their order and the order of their choices
     for the life of the attempt. An open attempt whose time ran out is first
     submitted with what was saved in time.
+
+    The attempt keeps the version it began on: the quiz's pass mark (the quiz
+    row is its published version; drafts live in revisions), each question as
+    published, and each question's translation into ``language`` (default: the
+    reading language) as published, so that neither an editor nor a
+    translator changes a running or graded attempt.
 
     Raises:
         QuizNotOpen: before the opening or after the closing date, or the quiz
@@ -156,6 +163,8 @@ def attempt_start(
         )
     }
     questions = [with_choices[q.pk] for q in questions]
+    language = language or localization.reading_language()
+    translations = localization.question_translations(questions, language=language)
     specs = {q.pk: grading.spec_from_question(q) for q in questions}
     # A question that cannot be shown or graded is shown as an apology and
     # counts for nothing; the course team is told (see question_defects_notify).
@@ -177,6 +186,8 @@ def attempt_start(
                 enrolment=enrolment,
                 number=used + 1,
                 quiz_revision_id=quiz.live_revision_id,
+                pass_mark=quiz.pass_mark,
+                language=language,
                 started_at=now,
                 deadline=deadline,
                 max_score=sum(tops.values(), Decimal("0")),
@@ -189,6 +200,11 @@ def attempt_start(
                     # edit changes neither this attempt nor its grade.
                     question_revision_id=question.live_revision_id,
                     snapshot=question.serializable_data(),
+                    translation_snapshot=(
+                        translations[question.pk].serializable_data()
+                        if question.pk in translations
+                        else None
+                    ),
                     position=position,
                     choice_order=_choice_order(question, shuffle=quiz.shuffle_choices, rng=rng),
                     max_score=tops[question.pk],
@@ -391,10 +407,11 @@ def attempt_submit(
         current.submitted_at = min(now, current.deadline) if late and current.deadline else now
         current.score = min(total, current.max_score)
         current.percent = _percent(current.score, current.max_score)
+        # The pass mark of the version the attempt began on; attempts from
+        # before it was kept have none and take the quiz's.
+        pass_mark = current.quiz.pass_mark if current.pass_mark is None else current.pass_mark
         current.passed = (
-            True
-            if current.quiz.kind == QuizKind.SURVEY
-            else current.percent >= current.quiz.pass_mark
+            True if current.quiz.kind == QuizKind.SURVEY else current.percent >= pass_mark
         )
         # The attempt closes only if it is still open and nothing was saved
         # since it was read (compare-and-set); then its question rows follow,
@@ -442,10 +459,12 @@ def attempts_close_expired(*, now: datetime | None = None) -> int:
 # --- Question bank ---------------------------------------------------------------
 
 
-def question_save_draft(*, draft) -> tuple[Question, bool]:
+def question_save_draft(*, draft, live: bool = True) -> tuple[Question, bool]:
     """Create or update the bank question titled ``draft.title`` from an import draft.
 
-    Its choices are replaced by the draft's. Returns ``(question, created)``.
+    Its choices are replaced by the draft's. A question created with
+    ``live=False`` is a draft, drawn into no attempt until published.
+    Returns ``(question, created)``.
     """
     from .models import Choice, QuestionCategory
 
@@ -456,7 +475,10 @@ def question_save_draft(*, draft) -> tuple[Question, bool]:
     created = question is None
     if created:
         question = Question(
-            title=draft.title, locale=Locale.objects.get_for_language(source_language)
+            title=draft.title,
+            locale=Locale.objects.get_for_language(source_language),
+            live=live,
+            has_unpublished_changes=not live,
         )
     names = (
         "kind",
@@ -541,45 +563,100 @@ def _draft_defects(drafts, *, label: str) -> list[str]:
     return errors
 
 
-def question_import(*, name: str, content: bytes, dry_run: bool = False) -> dict:
-    """Import questions from a spreadsheet (.xlsx, .csv) or Moodle XML (.xml); all or none.
+def question_import(*, name: str, content: bytes, dry_run: bool = False, user=None) -> dict:
+    """Import questions from a spreadsheet (.xlsx, .csv), Moodle XML (.xml) or GIFT
+    (.gift, .txt); all or none.
+
+    With ``user`` (the admin's import screen), the import keeps the user's
+    limits: a question of the bank outside their courses is never updated,
+    and a user who may not publish questions adds new ones as drafts for
+    review and cannot change published ones (they edit those in the bank,
+    where the change goes through review). Questions a user adds stay in
+    their reach (they are logged as created by them). Without ``user`` (the
+    management command, run by operators) questions are published at once.
 
     Returns:
         ``{"created": n, "updated": n, "errors": [..]}``; with errors, nothing
-        was written. Errors name the spreadsheet's ``row N`` or the XML file's
-        ``question N``.
+        was written. Errors name the spreadsheet's ``row N`` or the XML or
+        GIFT file's ``question N``.
 
     Raises:
         importing.ImportFileError: the file cannot be read.
     """
-    from .formats import moodle_xml
+    from .formats import gift, moodle_xml
     from .importing import parse_rows, read_rows
 
     if name.lower().endswith(".xml"):
         drafts, errors = moodle_xml.parse(content)
+        label = "question"
+    elif name.lower().endswith((".gift", ".txt")):
+        drafts, errors = gift.parse(content)
         label = "question"
     else:
         drafts, errors = parse_rows(read_rows(name, content))
         label = "row"
     if not errors:
         errors = _draft_defects(drafts, label=label)
+    existing_rows = Question.objects.filter(
+        title__in=[d.title for d in drafts],
+        locale__language_code=localization.source_language(),
+    )
+    existing = set(existing_rows.values_list("title", flat=True))
+    publishes = user is None or user.has_perm("assessments.publish_question")
+    if not errors and user is not None:
+        errors = _import_limits(
+            drafts, existing_rows=existing_rows, user=user, publishes=publishes, label=label
+        )
     result = {"created": 0, "updated": 0, "errors": errors}
     if errors:
         return result
-    existing = set(
-        Question.objects.filter(
-            title__in=[d.title for d in drafts],
-            locale__language_code=localization.source_language(),
-        ).values_list("title", flat=True)
-    )
     result["created"] = sum(1 for d in drafts if d.title not in existing)
     result["updated"] = len(drafts) - result["created"]
     if dry_run:
         return result
     with transaction.atomic():
         for draft in drafts:
-            question_save_draft(draft=draft)
+            question, created = question_save_draft(draft=draft, live=publishes)
+            if created and user is not None:
+                _log_imported(question=question, user=user, publishes=publishes)
     return result
+
+
+def _import_limits(drafts, *, existing_rows, user, publishes: bool, label: str) -> list[str]:
+    """``<label> N: what to fix`` for drafts that would change what ``user`` may not."""
+    from .permissions import questions_for_user
+
+    existing = set(existing_rows.values_list("title", flat=True))
+    reachable = set(questions_for_user(user, existing_rows).values_list("title", flat=True))
+    errors = []
+    for draft in drafts:
+        if draft.title not in existing:
+            continue
+        if draft.title not in reachable:
+            errors.append(
+                f"{label} {draft.row}: "
+                + _("a question named %(title)s belongs to a course not assigned to you: rename it")
+                % {"title": draft.title}
+            )
+        elif not publishes:
+            errors.append(
+                f"{label} {draft.row}: "
+                + _(
+                    "the published question %(title)s is changed in the question bank, where "
+                    "the change goes through review: rename it to import it as a new question"
+                )
+                % {"title": draft.title}
+            )
+    return errors
+
+
+def _log_imported(*, question: Question, user, publishes: bool) -> None:
+    """Record who added an imported question; a draft also gets its first revision."""
+    from wagtail.log_actions import log
+
+    log(instance=question, action="wagtail.create", user=user)
+    if not publishes:
+        question.save_revision(user=user, log_action=False)
 
 
 @transaction.atomic
@@ -636,17 +713,14 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
     Returns:
         How many people were e-mailed (0: nobody to tell, or told already).
     """
-    from django.conf import settings
     from django.core.cache import cache
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.urls import reverse
-    from django.utils import translation
 
     from courses.models import CourseInstructor
     from portal.accounts.models import User
     from portal.accounts.roles import Role
     from portal.core import links
+    from portal.core.mail import mail_send_each_language
 
     questions = []
     for question in Question.objects.filter(pk__in=question_ids).prefetch_related("choices"):
@@ -662,11 +736,10 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
         )
     else:
         users = User.objects.filter(groups__name=Role.SECRETARIAT)
-    addresses = sorted(set(users.filter(is_active=True).values_list("email", flat=True)))
-    if not addresses:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    recipients = set(users.filter(is_active=True).values_list("email", "preferred_language"))
+
+    def context():
+        return {
             "quiz": quiz,
             "questions": [
                 {
@@ -679,12 +752,7 @@ def question_defects_notify(*, quiz: Quiz, question_ids: list[int]) -> int:
                 for question, problems in questions
             ],
         }
-        subject = render_to_string("assessments/email/question_defects_subject.txt", context)
-        body = render_to_string("assessments/email/question_defects_body.txt", context)
-    EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        bcc=addresses,
-    ).send()
-    return len(addresses)
+
+    return mail_send_each_language(
+        template="assessments/email/question_defects", context=context, recipients=recipients
+    )

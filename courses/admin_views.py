@@ -148,7 +148,7 @@ def course_learners(request, course_id: int):
             "course": course,
             "rows": rows,
             "attendance_cohorts": [c for c in course.cohorts.all() if c.records_attendance],
-            "header_title": _("Learners of %(course)s") % {"course": course.title},
+            "header_title": _("Learners of %(course)s") % {"course": course.display_title},
         },
     )
 

@@ -13,13 +13,15 @@ from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page, PageViewRestriction
 
 from portal.accounts.permissions import course_scope
+from portal.core.collation import collation_key
+from portal.core.languages import language_name_local
 from portal.registry.selectors import participant_for_user
 
 from .completion import RequirementItem, requirement_providers
@@ -715,6 +717,82 @@ def dashboard_context(*, participant) -> dict:
 # --- Instructors' view of their learners ---------------------------------------------
 
 
+# --- One entry per course ------------------------------------------------------------
+# Each translation of a course is a page of its own; cohorts, enrolments and
+# progress belong to the original. Every list of courses (pickers, filters,
+# reports, "My learners") shows the original once, titled in the reader's
+# language, with the languages it can be read in beside it.
+
+
+def course_originals() -> QuerySet[CoursePage]:
+    """One page per course: the original of each translation group.
+
+    The original is the oldest page of the group that is not an alias, as
+    ``CoursePage.source_page`` says.
+    """
+    earlier = CoursePage.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        alias_of__isnull=True,
+        pk__lt=OuterRef("pk"),
+    )
+    return CoursePage.objects.filter(alias_of__isnull=True).exclude(Exists(earlier))
+
+
+def course_originals_localized(*, language: str | None = None) -> QuerySet[CoursePage]:
+    """``course_originals()`` with ``display_title``: the title of its translation in
+    ``language`` (default: the active one) when there is one, else its own."""
+    local = CoursePage.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=language or get_language() or settings.LANGUAGE_CODE,
+        alias_of__isnull=True,
+    ).values("title")[:1]
+    return course_originals().annotate(display_title=Coalesce(Subquery(local), F("title")))
+
+
+def course_cohorts() -> QuerySet[Cohort]:
+    """Every cohort of every course, once: those of the originals.
+
+    A translated course saved before cohorts were kept on the original may
+    still hold an empty self-paced cohort of its own; pickers leave it out.
+    """
+    enrolled = Enrolment.objects.filter(cohort=OuterRef("pk"))
+    return Cohort.objects.filter(Q(course__in=course_originals()) | Exists(enrolled))
+
+
+def course_languages(*, courses) -> dict[str, list[str]]:
+    """Translation key → the codes of the languages each course is written in (live pages)."""
+    keys = {course.translation_key for course in courses}
+    languages: dict[str, list[str]] = defaultdict(list)
+    rows = (
+        CoursePage.objects.live()
+        .filter(translation_key__in=keys, alias_of__isnull=True)
+        .order_by("locale__language_code")
+        .values_list("translation_key", "locale__language_code")
+    )
+    order = [code for code, _name in settings.LANGUAGES]
+    for key, code in rows:
+        languages[key].append(code)
+    return {key: sorted(codes, key=order.index) for key, codes in languages.items()}
+
+
+def course_choice_label(course: CoursePage, languages: list[str]) -> str:
+    """ "Crane survey techniques (English, 日本語, Монгол)": the course once, with its languages."""
+    names = ", ".join(language_name_local(code) for code in languages)
+    title = getattr(course, "display_title", course.title)
+    return f"{title} ({names})" if names else title
+
+
+def course_choices(*, value: str = "pk", language: str | None = None) -> list[tuple]:
+    """(value, label) for every course once, sorted in the reader's collation."""
+    courses = list(course_originals_localized(language=language))
+    languages = course_languages(courses=courses)
+    courses.sort(key=lambda c: collation_key(c.display_title, language))
+    return [
+        (getattr(c, value), course_choice_label(c, languages.get(c.translation_key, [])))
+        for c in courses
+    ]
+
+
 def course_ids_taught_by(user) -> list[int]:
     """Ids of the courses ``user`` is listed as an instructor of (the instructor list only).
 
@@ -728,7 +806,7 @@ def course_ids_taught_by(user) -> list[int]:
 
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
     """Courses ``user`` may see learners of: their own, or every course for the secretariat."""
-    courses = CoursePage.objects.all().order_by("title")
+    courses = course_originals_localized().order_by("display_title")
     scope = course_scope(user)
     if scope is None:
         return courses

@@ -43,7 +43,8 @@ def enrol(request, cohort_id: int):
     or completing their profile on the way to enrolling.
     """
     cohort = get_object_or_404(Cohort, pk=cohort_id)
-    course = _visible_course(cohort.course_id)
+    # The course as the learner reads it: its translation in the page's language.
+    course = _visible_course(cohort.course_id).localized
     if request.method == "GET":
         context = selectors.enrol_confirm_context(participant=request.participant, cohort=cohort)
         return render(request, "courses/enrol_confirm.html", {**context, "course": course})

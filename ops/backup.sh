@@ -11,6 +11,7 @@ dest=${1:?usage: ops/backup.sh DEST_DIR}
 : "${DATABASE_URL:?DATABASE_URL must name the PostgreSQL database to back up}"
 media=${FLYWAY_MEDIA_DIR:-${FLYWAY_VAR_DIR:-var}/media}
 private=${FLYWAY_PRIVATE_DIR:-${FLYWAY_VAR_DIR:-var}/private}
+keys=${CERTIFICATES_KEY_DIR:-${FLYWAY_VAR_DIR:-var}/keys}
 
 mkdir -p "$dest"
 pg_dump --format=custom --no-owner --no-privileges --file="$dest/database.dump" "$DATABASE_URL"
@@ -31,6 +32,10 @@ chmod 600 "$dest/private.tar.gz"
 # kept in a secret store is backed up there), readable by the owner alone.
 if [ -n "${CERTIFICATES_SIGNING_KEY_FILE:-}" ]; then
   install -m 600 "$CERTIFICATES_SIGNING_KEY_FILE" "$dest/signing-key.pem"
+fi
+# The issuer's key folder (current and retired private keys, rotate_signing_key).
+if [ -d "$keys" ] && [ -n "$(ls -A "$keys")" ]; then
+  (umask 077 && tar -C "$keys" -czf "$dest/keys.tar.gz" .)
 fi
 (cd "$dest" && sha256sum ./* >SHA256SUMS)
 echo "Backed up to $dest: $(cd "$dest" && ls | tr '\n' ' ')"

@@ -14,6 +14,7 @@ src=${1:?usage: ops/restore.sh BACKUP_DIR}
 : "${DATABASE_URL:?DATABASE_URL must name the empty PostgreSQL database to restore into}"
 media=${FLYWAY_MEDIA_DIR:-${FLYWAY_VAR_DIR:-var}/media}
 private=${FLYWAY_PRIVATE_DIR:-${FLYWAY_VAR_DIR:-var}/private}
+keys=${CERTIFICATES_KEY_DIR:-${FLYWAY_VAR_DIR:-var}/keys}
 cd "$(dirname "$0")/.."
 
 (cd "$src" && sha256sum --check --quiet SHA256SUMS)
@@ -28,6 +29,10 @@ fi
 if [ -f "$src/signing-key.pem" ] && [ -n "${CERTIFICATES_SIGNING_KEY_FILE:-}" ]; then
   mkdir -p "$(dirname "$CERTIFICATES_SIGNING_KEY_FILE")"
   install -m 600 "$src/signing-key.pem" "$CERTIFICATES_SIGNING_KEY_FILE"
+fi
+if [ -f "$src/keys.tar.gz" ]; then
+  mkdir -p "$keys" && chmod 700 "$keys"
+  tar -C "$keys" -xzf "$src/keys.tar.gz"
 fi
 # A newer release than the one backed up brings its migrations.
 "${PYTHON:-.venv/bin/python}" manage.py migrate --noinput

@@ -94,6 +94,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.change_certificatepolicy",
         "certificates.delete_certificatepolicy",
         "certificates.view_certificatepolicy",
+        "certificates.add_certificatedesign",
+        "certificates.change_certificatedesign",
+        "certificates.delete_certificatedesign",
+        "certificates.view_certificatedesign",
     ],
 }
 

@@ -466,17 +466,19 @@ def cohort_tags(*, cohort) -> list[Tag]:
 # --- Filter choices --------------------------------------------------------------------
 
 
-def course_choices() -> list:
-    from courses.models import CoursePage
+def course_choices() -> list[tuple[int, str]]:
+    """Each course once, titled in the reader's language, with its languages."""
+    from courses.selectors import course_choices as courses_once
 
-    return list(CoursePage.objects.live().order_by("title").only("pk", "title"))
+    return courses_once()
 
 
 def cohort_choices() -> list:
-    from courses.models import Cohort
+    from courses.selectors import course_cohorts
 
     return list(
-        Cohort.objects.filter(course__live=True)
+        course_cohorts()
+        .filter(course__live=True)
         .select_related("course")
         .order_by("course__title", F("start_date").desc(nulls_last=True), "title")
         .only("pk", "slug", "title", "course__title")

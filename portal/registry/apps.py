@@ -18,3 +18,8 @@ class RegistryConfig(AppConfig):
                 collect=registry_personal_data, covers=REGISTRY_COVERS, omits=REGISTRY_OMITS
             ),
         )
+        from django.contrib.auth.signals import user_logged_in
+
+        from .receivers import ask_consent_to_a_new_policy
+
+        user_logged_in.connect(ask_consent_to_a_new_policy, dispatch_uid="registry_reconsent")

@@ -309,3 +309,7 @@ class ImportJob(models.Model):
     def is_working(self) -> bool:
         """True while a background task is checking or importing the file."""
         return self.status in (ImportStatus.CHECKING, ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+# The privacy policy page lives in pages.py; Django finds models in this module.
+from .pages import PolicySectionBlock, PrivacyPolicyPage  # noqa: E402, F401

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
 
-from .models import Participant
+from . import validation
+from .models import ConsentPurpose, ConsentRecord, Participant
 
 
 def participant_for_user(user) -> Participant | None:
@@ -208,3 +210,33 @@ def registry_personal_data(participant: Participant) -> dict[str, list[dict]]:
         )
     )
     return data
+
+
+def participant_consent_outdated(*, participant: Participant) -> bool:
+    """Whether the participant's consent to data processing is to an older policy.
+
+    True when their latest consent record is to another version than the
+    current one (or was withdrawn). Someone with no record at all (a workshop
+    participant imported from a list) is not asked here: onboarding asks.
+    """
+    latest = (
+        ConsentRecord.objects.filter(
+            participant=participant, purpose=ConsentPurpose.DATA_PROCESSING
+        )
+        .order_by("-recorded_at", "-pk")
+        .values_list("granted", "policy_version")
+        .first()
+    )
+    if latest is None:
+        return False
+    granted, version = latest
+    return not granted or version != validation.policy_version()
+
+
+def privacy_policy_page(*, language: str):
+    """The live privacy policy in ``language``, else in the default language, else None."""
+    from .pages import PrivacyPolicyPage
+
+    pages = PrivacyPolicyPage.objects.live().select_related("locale")
+    page = pages.filter(locale__language_code=language).first()
+    return page or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()

@@ -197,7 +197,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# After log-in learners land on their learning (staff on the admin: the account adapter).
+LOGIN_REDIRECT_URL = "courses:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "portal.registry.adapter.AccountAdapter"
@@ -218,6 +219,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # ignores the header, which anyone can write; production trusts one.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
+    # The public certificate check (/certificates/verify/): per address and per serial.
+    "certificate_verify": os.environ.get(
+        "CERTIFICATE_VERIFY_RATE_LIMIT", "10/m/ip,60/h/ip,10/h/key"
+    ),
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
@@ -415,6 +420,13 @@ LOGGING = {
 CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
 CERTIFICATES_SIGNING_KEY_FILE = os.environ.get("CERTIFICATES_SIGNING_KEY_FILE", "")
 CERTIFICATES_REQUIRE_KEY = env_bool("CERTIFICATES_REQUIRE_KEY", default=False)
+# Where the private halves of the issuer's keys live, current and retired (RSA,
+# Ed25519), one <key id>.pem each: every server reads it; back it up with the
+# database. `manage.py rotate_signing_key` writes new keys here.
+CERTIFICATES_KEY_DIR = os.environ.get("CERTIFICATES_KEY_DIR", "") or str(VAR_DIR / "keys")
+# The issuer's LinkedIn organisation id (the number in its company page's admin
+# address): "Add to LinkedIn profile" then names the organisation by it.
+CERTIFICATES_LINKEDIN_ORGANIZATION_ID = os.environ.get("CERTIFICATES_LINKEDIN_ORGANIZATION_ID", "")
 
 # --- registry ---
 # The privacy policy version that a participant's consent is recorded against;

@@ -24,6 +24,7 @@ STORAGES = {
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="flyway-test-private-")},
     },
 }
+CERTIFICATES_KEY_DIR = tempfile.mkdtemp(prefix="flyway-test-keys-")
 PORTAL_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 
