@@ -686,3 +686,65 @@ def survey_summary(*, quiz: Quiz) -> list[dict]:
             }
         )
     return out
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = ("assessments.Attempt.participant", "assessments.Attempt.enrolment")
+PERSONAL_DATA_OMITS = {
+    "assessments.Quiz.locked_by": "An edit lock a staff member holds on a quiz they are writing",
+    "assessments.Question.locked_by": (
+        "An edit lock a staff member holds on a question they are writing"
+    ),
+}
+
+
+def assessments_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's quiz and survey attempts and every answer they gave.
+
+    An answer names the question as it was shown (its text), never the
+    question's key or the other choices' marks: the download is no answer sheet.
+    """
+    from .models import Attempt, AttemptQuestion
+
+    attempts = list(
+        Attempt.objects.filter(participant=participant)
+        .select_related("quiz")
+        .order_by("started_at", "pk")
+    )
+    answers = (
+        AttemptQuestion.objects.filter(attempt__participant=participant)
+        .select_related("question", "attempt__quiz")
+        .order_by("attempt__started_at", "attempt_id", "position")
+    )
+    return {
+        "assessments.attempts": [
+            {
+                "attempt": a.pk,
+                "quiz": a.quiz.title,
+                "kind": a.quiz.kind,
+                "number": a.number,
+                "status": a.status,
+                "started_at": a.started_at,
+                "submitted_at": a.submitted_at,
+                "score": a.score,
+                "max_score": a.max_score,
+                "percent": a.percent,
+                "passed": a.passed,
+            }
+            for a in attempts
+        ],
+        "assessments.answers": [
+            {
+                "attempt": row.attempt_id,
+                "quiz": row.attempt.quiz.title,
+                "position": row.position,
+                "question": row.question_as_drawn().text,
+                "response": row.response,
+                "saved_at": row.saved_at,
+                "score": row.score,
+                "max_score": row.max_score,
+            }
+            for row in answers
+        ],
+    }

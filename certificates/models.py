@@ -23,6 +23,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, PreviewableMixin
 
+from portal.core.storage import generated_name, private_storage
+
 
 class CertificateStatus(models.TextChoices):
     VALID = "valid", _("Valid")
@@ -37,11 +39,17 @@ class DisplayStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Revoked")
     SUPERSEDED = "superseded", _("Superseded")
+    ERASED = "erased", _("Holder's data erased")
 
 
 def certificate_pdf_path(instance: Certificate, filename: str) -> str:
     # The random code keeps stored files unguessable even if MEDIA_URL were served.
     return f"certificates/{instance.issued_at:%Y}/{instance.serial}-{instance.code[:16]}.pdf"
+
+
+def archive_upload_to(instance: CohortArchive, filename: str) -> str:
+    # Not the cohort's slug: a stored name must not be guessable.
+    return generated_name("certificates/archives", filename)
 
 
 class Certificate(models.Model):
@@ -105,7 +113,13 @@ class Certificate(models.Model):
     cohort_end = models.DateField(_("cohort end"), null=True, blank=True)
     cohort_venue = models.CharField(_("venue"), max_length=255, blank=True)
 
-    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, blank=True)
+    pdf = models.FileField(
+        _("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True
+    )
+    # Set when the holder's data was erased (their account deleted, their
+    # registry row anonymised): the names above are blanked and the PDF
+    # deleted; the course, dates and status stay so that figures still add up.
+    holder_erased_at = models.DateTimeField(_("holder's data erased"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")
@@ -125,7 +139,7 @@ class Certificate(models.Model):
         indexes = [models.Index(fields=["status", "expires_at"])]
 
     def __str__(self) -> str:
-        return f"{self.serial} — {self.holder_name}"
+        return f"{self.serial} — {self.holder_name}" if self.holder_name else self.serial
 
     def display_status(self, now: datetime.datetime | None = None) -> DisplayStatus:
         """The status as readers see it: a valid certificate past its expiry is expired."""
@@ -133,6 +147,8 @@ class Certificate(models.Model):
             return DisplayStatus.REVOKED
         if self.status == CertificateStatus.SUPERSEDED:
             return DisplayStatus.SUPERSEDED
+        if self.holder_erased_at is not None:
+            return DisplayStatus.ERASED
         if self.expires_at is not None and self.expires_at <= (now or timezone.now()):
             return DisplayStatus.EXPIRED
         return DisplayStatus.VALID
@@ -147,6 +163,7 @@ class CertificateEvent(models.Model):
         SUPERSEDED = "superseded", _("Superseded by a re-issue")
         REISSUED = "reissued", _("Re-issued after revocation")
         EXPIRY_REMINDED = "expiry_reminded", _("Expiry reminder sent")
+        HOLDER_ERASED = "holder_erased", _("Holder's data erased")
 
     certificate = models.ForeignKey(
         Certificate, on_delete=models.CASCADE, related_name="events", verbose_name=_("certificate")
@@ -319,7 +336,9 @@ class CohortArchive(models.Model):
     )
     total = models.PositiveIntegerField(_("certificates"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)
-    file = models.FileField(_("file"), upload_to="certificates/archives/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to=archive_upload_to, storage=private_storage, blank=True
+    )
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -94,11 +94,14 @@ def enrolment_is_eligible(*, enrolment) -> bool:
     by BRIEF §2's rule, attendance included), and the participant's certificate
     for the course was never revoked: a revoked one blocks automatic issue,
     whichever cohort of the course the enrolment belongs to, until the
-    secretariat re-issues it on purpose.
+    secretariat re-issues it on purpose. Nobody whose data was erased (an
+    anonymised participant) is issued a certificate: there is no name to print.
     """
     from courses.models import EnrolmentStatus
 
     if enrolment.status != EnrolmentStatus.ACTIVE or enrolment.completed_at is None:
+        return False
+    if enrolment.participant.anonymised_at is not None:
         return False
     return (
         revoked_certificate(participant=enrolment.participant_id, course=enrolment.cohort.course_id)
@@ -270,6 +273,60 @@ def completion_preview(*, candidates, send_email: bool) -> dict:
         else:
             found[candidate.key] = CompletionConsequence(certificate=True, email=send_email)
     return found
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = (
+    "certificates.Certificate.participant",
+    "certificates.Certificate.enrolment",
+)
+PERSONAL_DATA_OMITS = {
+    "certificates.Certificate.issued_by": (
+        "Certificates a staff member issued to other people: they concern those people"
+    ),
+    "certificates.CertificateEvent.acting_user": (
+        "A staff member's changes to other people's certificates"
+    ),
+    "certificates.IssueRun.requested_by": "A staff member's bulk issue for a cohort",
+    "certificates.CohortArchive.requested_by": (
+        "A staff member's archive of a cohort's certificates"
+    ),
+}
+
+
+def certificates_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's certificates as they state them, with their history (what, when)."""
+    from .models import Certificate, CertificateEvent
+
+    certificates = Certificate.objects.filter(participant=participant).order_by("issued_at", "pk")
+    return {
+        "certificates.certificates": [
+            {
+                "serial": c.serial,
+                "verification_code": c.code,
+                "status": c.status,
+                "holder_name": c.holder_name,
+                "holder_native_name": c.holder_native_name,
+                "course": c.course_title,
+                "cohort": c.cohort_title,
+                "cohort_start": c.cohort_start,
+                "cohort_end": c.cohort_end,
+                "venue": c.cohort_venue,
+                "issued_at": c.issued_at,
+                "expires_at": c.expires_at,
+                "revoked_at": c.revoked_at,
+                "holder_erased_at": c.holder_erased_at,
+            }
+            for c in certificates
+        ],
+        "certificates.history": [
+            {"serial": e.certificate.serial, "action": e.action, "when": e.created_at}
+            for e in CertificateEvent.objects.filter(certificate__participant=participant)
+            .select_related("certificate")
+            .order_by("created_at", "pk")
+        ],
+    }
 
 
 SERIAL_PATTERN = re.compile(r"^\s*FA[\s\-_./]*(\d{4})[\s\-_./]*(\d{1,6})\s*$", re.IGNORECASE)

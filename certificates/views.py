@@ -15,6 +15,7 @@ from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -65,10 +66,12 @@ from .selectors import (
 def _verification_facts(certificate: Certificate, issuer_name: str) -> dict:
     """What the public may know of a certificate: no e-mail, birth year or contact."""
     status = certificate.display_status()
+    erased = certificate.holder_erased_at is not None
     facts = {
         "serial": certificate.serial,
-        "holder_name": certificate.holder_name,
-        "holder_native_name": certificate.holder_native_name,
+        # Erased: issued to a person who has since asked for their data to be erased.
+        "holder_name": None if erased else certificate.holder_name,
+        "holder_native_name": None if erased else certificate.holder_native_name,
         "course": certificate.course_title,
         "cohort": certificate.cohort_title,
         "issued_on": certificate.issued_at.date().isoformat(),
@@ -270,7 +273,11 @@ def download(request, pk: int):
 def credential(request, pk: int):
     """The signed Open Badges 3.0 credential (VC-JWT); holder and secretariat only."""
     certificate = certificate_for_holder(user=request.user, pk=pk)
-    if certificate is None or certificate.status == CertificateStatus.SUPERSEDED:
+    if (
+        certificate is None
+        or certificate.status == CertificateStatus.SUPERSEDED
+        or certificate.holder_erased_at is not None
+    ):
         raise Http404
     response = HttpResponse(credential_jwt(certificate), content_type="application/jwt")
     response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.jwt"'
@@ -383,12 +390,13 @@ def achievement(request, course_id: int):
 def revocation_list(request):
     """1EdTech Revocation List: every credential the issuer withdrew.
 
-    A superseded certificate's credential is listed too, as replaced; reasons
-    written by staff stay private.
+    A superseded certificate's credential is listed too, as replaced, and so is
+    one whose holder's data was erased (``holder_erased``: the issuer no longer
+    vouches for the name in it); reasons written by staff stay private.
     """
-    withdrawn = Certificate.objects.exclude(status=CertificateStatus.VALID).values_list(
-        "code", "status"
-    )
+    withdrawn = Certificate.objects.filter(
+        ~Q(status=CertificateStatus.VALID) | Q(holder_erased_at__isnull=False)
+    ).values_list("code", "status")
     return _json(
         {
             "id": absolute_reverse("certificates:revocation_list"),
@@ -398,7 +406,9 @@ def revocation_list(request):
                     "id": absolute_reverse("certificates:verify_json", code=code),
                     "revoked": True,
                     # Machine-readable codes, not translated.
-                    "revocationReason": status,
+                    "revocationReason": (
+                        status if status != CertificateStatus.VALID else "holder_erased"
+                    ),
                 }
                 for code, status in withdrawn
             ],

@@ -1192,3 +1192,67 @@ def cohort_gradebook(*, cohort: Cohort) -> Gradebook:
         weighted = (total / weights).quantize(Decimal("0.01")) if weights else None
         rows.append(GradebookRow(enrolment=enrolment, values=values, weighted=weighted))
     return Gradebook(cohort=cohort, columns=columns, rows=rows)
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = (
+    "courses.Enrolment.participant",
+    "courses.ModuleProgress.enrolment",
+    "courses.Attendance.enrolment",
+    "courses.CourseInstructor.user",
+)
+PERSONAL_DATA_OMITS = {
+    "courses.Attendance.recorded_by": (
+        "Attendance a staff member recorded for other people: it concerns those people"
+    ),
+}
+
+
+def courses_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's enrolments, module progress, attendance and the courses they teach."""
+    from .models import Attendance, CourseInstructor, Enrolment, ModuleProgress
+
+    enrolments = Enrolment.objects.filter(participant=participant).select_related("cohort__course")
+    return {
+        "courses.enrolments": [
+            {
+                "course": e.cohort.course.title,
+                "cohort": e.cohort.title,
+                "status": e.status,
+                "enrolled_at": e.enrolled_at,
+                "status_changed_at": e.status_changed_at,
+                "completed_at": e.completed_at,
+            }
+            for e in enrolments.order_by("enrolled_at", "pk")
+        ],
+        "courses.module_progress": [
+            {
+                "cohort": p.enrolment.cohort.title,
+                "module": p.module.title,
+                "done_at": p.completed_at,
+            }
+            for p in ModuleProgress.objects.filter(enrolment__participant=participant)
+            .select_related("enrolment__cohort", "module")
+            .order_by("completed_at", "pk")
+        ],
+        "courses.attendance": [
+            {
+                "cohort": a.enrolment.cohort.title,
+                "date": a.day.date,
+                "present": a.present,
+                "recorded_at": a.recorded_at,
+            }
+            for a in Attendance.objects.filter(enrolment__participant=participant)
+            .select_related("enrolment__cohort", "day")
+            .order_by("day__date", "pk")
+        ],
+        "courses.teaching": [
+            {"course": role.course.title}
+            for role in CourseInstructor.objects.filter(user_id=participant.user_id)
+            .select_related("course")
+            .order_by("pk")
+        ]
+        if participant.user_id
+        else [],
+    }

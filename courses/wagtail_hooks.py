@@ -69,6 +69,7 @@ def register_courses_admin_urls():
     import_urls = [
         path("", admin_views.ImportUploadView.as_view(), name="upload"),
         path("<int:pk>/", admin_views.ImportJobView.as_view(), name="job"),
+        path("<int:pk>/file/", admin_views.ImportFileView.as_view(), name="file"),
     ]
     return [
         path("courses/", include((urls, "courses_admin"), namespace="courses_admin")),

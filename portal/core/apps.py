@@ -25,6 +25,15 @@ class CoreConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
             signal.connect(content_changed_receiver, dispatch_uid=f"core_page_cache_{id(signal)}")
 
+        # Wagtail's chooser widgets write their set-up as an inline script from
+        # Python (BaseChooser.render): it gets the admin response's CSP nonce.
+        from wagtail.admin.widgets.chooser import BaseChooser
+
+        from .csp import nonce_chooser_scripts
+
+        if not getattr(BaseChooser.render, "_portal_csp_nonce", False):
+            BaseChooser.render = nonce_chooser_scripts(BaseChooser.render)
+
     @staticmethod
     def _collate_countries():
         """Country lists in the reader's alphabetical order.

@@ -739,3 +739,22 @@ def participation_dashboard(*, filters: Filters, dimensions: list[str]) -> Dashb
         frozen=source.frozen,
         snapshots=frozen_years(),
     )
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_OMITS = {
+    "reporting.ParticipationFact.participant": (
+        "A copy, for the statistics, of the enrolments and profile fields already in the download"
+    ),
+    "reporting.ParticipationFact.enrolment": (
+        "A copy, for the statistics, of the enrolments already in the download"
+    ),
+    "reporting.Snapshot.frozen_by": "A staff member's frozen report",
+    "reporting.Target.updated_by": "A staff member's report target",
+}
+
+
+def reporting_personal_data(participant) -> dict[str, list[dict]]:
+    """Nothing of its own: the reporting app only copies what other apps export."""
+    return {}

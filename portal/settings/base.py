@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "csp",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one: every response gets the policy, a cached page's too.
+    "portal.core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -271,9 +274,45 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: an SVG is a document that can carry scripts, and images are served
+# from the portal's own origin. Drawings ship as static files (the figure block).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's preview panel frames pages from the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# The admin's avatars are drawn, not fetched from gravatar.com (no outside
+# host, and no hash of anybody's e-mail address sent anywhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for new versions from the browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Content-Security-Policy (django-csp 4) ----------------------------------
+# Scripts and styles come only from our own static files: no inline <script>,
+# no on…= handler, no style= attribute, no eval, on every page, the Wagtail
+# admin included, so no nonce is needed (and cached pages stay shareable).
+# Data for scripts travels in data- attributes or json_script (not executed).
+# Video embeds an editor adds need their player's origin (CSP_FRAME_SRC).
+_CSP_FRAME_SRC = os.environ.get(
+    "CSP_FRAME_SRC",
+    "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
+).split()
+_CSP_MEDIA_SRC = os.environ.get("CSP_MEDIA_SRC", "").split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: and blob: for the admin's image upload previews and icons.
+        "img-src": ["'self'", "data:", "blob:", *_CSP_MEDIA_SRC],
+        "media-src": ["'self'", *_CSP_MEDIA_SRC],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_FRAME_SRC],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -307,12 +346,21 @@ MEDIA_URL = "/media/"
 # one app server, a folder every server mounts (NFS, a cloud file share), or
 # object storage (see STORAGE_BACKEND below and docs/operations.md).
 MEDIA_ROOT = Path(os.environ.get("FLYWAY_MEDIA_DIR", VAR_DIR / "media"))
-# What learners hand in (assignments): never under MEDIA_ROOT, served only
+# Private files (participant lists, certificate PDFs and archives): outside
+# MEDIA_ROOT, never served by address, only through views that check
+# permission (portal.core.storage). Shared between app servers like the media
+# folder; with STORAGE_BACKEND=s3, a private bucket or prefix.
+PRIVATE_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_DIR", VAR_DIR / "private"))
+# What learners hand in (assignments): in the private folder too, served only
 # through views that check who asks (assignments.storage).
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_MEDIA_ROOT", PRIVATE_ROOT))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No base URL a server answers: a private file has no address.
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": "/private-files-have-no-url/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # STORAGE_BACKEND=s3: the files in S3-compatible object storage (AWS S3, MinIO,
@@ -336,6 +384,26 @@ if STORAGE_BACKEND == "s3":
             "file_overwrite": False,
         },
     }
+    # Private files: their own bucket (S3_PRIVATE_BUCKET) or prefix, never a public
+    # ACL; the portal streams them to whoever may have them (no signed link is given).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": os.environ.get("S3_PRIVATE_BUCKET") or os.environ.get("S3_BUCKET", ""),
+            "location": os.environ.get("S3_PRIVATE_PREFIX", "private"),
+            "querystring_expire": 60,
+        },
+    }
+elif STORAGE_BACKEND == "filesystem" and PRIVATE_ROOT.resolve().is_relative_to(
+    Path(MEDIA_ROOT).resolve()
+):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "FLYWAY_PRIVATE_DIR is inside FLYWAY_MEDIA_DIR, which is served to anyone: "
+        "give the private files a folder of their own."
+    )
 elif STORAGE_BACKEND != "filesystem":
     from django.core.exceptions import ImproperlyConfigured
 
