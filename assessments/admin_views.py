@@ -53,9 +53,28 @@ def _quiz_for_staff(request, quiz_id: int) -> Quiz:
     return quiz
 
 
+SURVEY_EXPORT_HEADER = ["question", "kind", "answer", "count"]
+
+
+def _survey_export_rows(quiz: Quiz) -> list[list]:
+    """A survey's results without respondents or times: counts, and comments alphabetically."""
+    rows = []
+    minimum = selectors.survey_min_respondents()
+    for item in selectors.survey_summary(quiz=quiz):
+        if item["too_few"]:
+            note = _("Fewer than %(n)s people answered: not shown.") % {"n": minimum}
+            rows.append([item["text"], item["kind"], note, ""])
+        elif item["kind"] == "free_text":
+            rows.extend([item["text"], item["kind"], text, ""] for text in item["texts"])
+        else:
+            rows.extend([item["text"], item["kind"], label, n] for label, n in item["counts"])
+    return rows
+
+
 def quiz_report(request, quiz_id: int):
     quiz = _quiz_for_staff(request, quiz_id)
-    rows = selectors.quiz_attempt_rows(quiz=quiz)
+    # A survey is anonymous: no list of who answered when beside its answers.
+    rows = [] if quiz.is_survey else selectors.quiz_attempt_rows(quiz=quiz)
     return TemplateResponse(
         request,
         "assessments/admin/quiz_report.html",
@@ -65,6 +84,7 @@ def quiz_report(request, quiz_id: int):
             "statistics": selectors.question_statistics(quiz=quiz),
             "statistics_min_learners": selectors.statistics_min_learners(),
             "survey": selectors.survey_summary(quiz=quiz) if quiz.is_survey else [],
+            "survey_min_respondents": selectors.survey_min_respondents(),
             "header_title": quiz.title,
         },
     )
@@ -72,28 +92,51 @@ def quiz_report(request, quiz_id: int):
 
 def quiz_export(request, quiz_id: int, fmt: str):
     quiz = _quiz_for_staff(request, quiz_id)
-    rows = [[row[key] for key in EXPORT_HEADER] for row in selectors.quiz_attempt_rows(quiz=quiz)]
+    if quiz.is_survey:
+        header, rows, kind = SURVEY_EXPORT_HEADER, _survey_export_rows(quiz), "results"
+    else:
+        attempts = selectors.quiz_attempt_rows(quiz=quiz)
+        header, kind = EXPORT_HEADER, "attempts"
+        rows = [[row[key] for key in EXPORT_HEADER] for row in attempts]
     name = slugify(quiz.title) or f"quiz-{quiz.pk}"
     if fmt == "xlsx":
-        content = exports.rows_to_xlsx(EXPORT_HEADER, rows, title="attempts")
+        content = exports.rows_to_xlsx(header, rows, title=kind)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        content = exports.rows_to_csv(EXPORT_HEADER, rows)
+        content = exports.rows_to_csv(header, rows)
         content_type = "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}-attempts.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-{kind}.{fmt}"'
     return response
+
+
+def _questions_to_export(request):
+    """The bank's originals the user may see (their courses' for an instructor)."""
+    from .permissions import questions_for_user
+
+    if not request.user.has_perm("assessments.view_question"):
+        raise PermissionDenied
+    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
+    return questions_for_user(request.user, questions)
 
 
 def question_export_moodle(request):
     """The question bank (originals, not translations) as Moodle XML; ``?quiz=`` for one quiz's."""
-    if not request.user.has_perm("assessments.view_question"):
-        raise PermissionDenied
     from .formats import moodle_xml
 
-    questions = selectors.questions_for_export(quiz_id=request.GET.get("quiz") or None)
-    response = HttpResponse(moodle_xml.export(questions), content_type="application/xml")
+    content = moodle_xml.export(_questions_to_export(request))
+    response = HttpResponse(content, content_type="application/xml")
     response["Content-Disposition"] = 'attachment; filename="questions-moodle.xml"'
+    return response
+
+
+def question_export_gift(request):
+    """The question bank (originals, not translations) as GIFT; ``?quiz=`` for one quiz's."""
+    from .formats import gift
+
+    content = gift.export(_questions_to_export(request))
+    response = HttpResponse(content, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="questions.gift.txt"'
     return response
 
 
@@ -106,7 +149,10 @@ def question_import(request):
         upload = form.cleaned_data["file"]
         try:
             result = services.question_import(
-                name=upload.name, content=upload.read(), dry_run=form.cleaned_data["dry_run"]
+                name=upload.name,
+                content=upload.read(),
+                dry_run=form.cleaned_data["dry_run"],
+                user=request.user,
             )
         except ImportFileError as error:
             form.add_error("file", str(error))

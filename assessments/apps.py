@@ -57,3 +57,17 @@ class AssessmentsConfig(AppConfig):
         from .gradebook import quiz_columns
 
         gradebook_columns.register(key="assessments.quizzes", provider=quiz_columns)
+
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="assessments",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.assessments_personal_data,
+                covers=personal_data_selectors.PERSONAL_DATA_COVERS,
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
+        )

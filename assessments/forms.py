@@ -65,7 +65,7 @@ def answers_from_post(post, *, language: str = "") -> dict[int, dict]:
 
 class QuestionImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet (.xlsx or .csv) or Moodle XML (.xml)"),
+        label=_("Spreadsheet (.xlsx or .csv), Moodle XML (.xml) or GIFT (.gift or .txt)"),
         help_text=_("At most 2 MB. See the column list on this page."),
     )
     dry_run = forms.BooleanField(label=_("Check only, import nothing"), required=False)
@@ -75,8 +75,10 @@ class QuestionImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
-        if not name.endswith((".xlsx", ".csv", ".xml")):
-            raise forms.ValidationError(_("Upload an .xlsx, .csv or Moodle XML (.xml) file."))
+        if not name.endswith((".xlsx", ".csv", ".xml", ".gift", ".txt")):
+            raise forms.ValidationError(
+                _("Upload an .xlsx, .csv, Moodle XML (.xml) or GIFT (.gift or .txt) file.")
+            )
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
         return upload

@@ -126,3 +126,19 @@ def question_translations(
         translation_key__in=list(by_key), locale__language_code=language
     ).prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("sort_order")))
     return {by_key[t.translation_key]: t for t in translations}
+
+
+def attempt_translations(attempt, rows) -> dict[int, Question]:
+    """The translations an attempt's question ``rows`` are shown in, by source question id.
+
+    An attempt read in the language it began in shows each question's
+    translation as published then (``AttemptQuestion.translation_snapshot``;
+    a question untranslated then stays in the source's text), whatever a
+    translator published since: no query. In another language, or for
+    attempts from before translations were kept, the current translations.
+    """
+    language = reading_language()
+    if attempt.language and attempt.language == language:
+        kept = {aq.question_id: aq.translation_as_drawn() for aq in rows}
+        return {pk: translation for pk, translation in kept.items() if translation is not None}
+    return question_translations((aq.question for aq in rows), language=language)

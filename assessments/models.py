@@ -645,6 +645,23 @@ class Attempt(models.Model):
         related_name="+",
         help_text=_("The published version of the quiz the attempt began on."),
     )
+    pass_mark = models.DecimalField(
+        _("pass mark (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The pass mark of the quiz version the attempt began on, applied at submit."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "The content language the attempt began in; its questions keep their text "
+            "in that language as it was then."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -736,6 +753,16 @@ class AttemptQuestion(models.Model):
             "the attempt shows and grades, whatever is published later."
         ),
     )
+    translation_snapshot = models.JSONField(
+        _("translation as drawn"),
+        encoder=DjangoJSONEncoder,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The question's translation into the attempt's language as published when "
+            "the attempt began (empty: there was none, the source's text is shown)."
+        ),
+    )
     position = models.PositiveSmallIntegerField(pgettext_lazy("order in a list", "position"))
     choice_order = models.JSONField(_("choice order"), default=list, blank=True)
     response = models.JSONField(_("response"), null=True, blank=True)
@@ -772,3 +799,9 @@ class AttemptQuestion(models.Model):
         if self.snapshot is None:
             return self.question
         return Question.from_serializable_data(self.snapshot, check_fks=False)
+
+    def translation_as_drawn(self) -> Question | None:
+        """The question's translation as it was when the attempt began, if there was one."""
+        if self.translation_snapshot is None:
+            return None
+        return Question.from_serializable_data(self.translation_snapshot, check_fks=False)

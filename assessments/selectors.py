@@ -546,7 +546,7 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
         from . import localization
 
         rows = attempt_questions(attempt=attempt)
-        translations = localization.question_translations(aq.question for aq in rows)
+        translations = localization.attempt_translations(attempt, rows)
         context["review"] = [
             display.review_view(
                 question=aq.question_as_drawn(),
@@ -617,16 +617,29 @@ def attempt_questions_for_grading(*, attempt: Attempt):
     return rows, specs
 
 
+def survey_min_respondents() -> int:
+    """How many people must answer a survey question before its answers are shown.
+
+    The public figures' threshold (``REPORT_MIN_CELL``, BRIEF §3): fewer
+    answers could be told apart by who took the survey.
+    """
+    return int(getattr(settings, "REPORT_MIN_CELL", 5))
+
+
 def survey_summary(*, quiz: Quiz) -> list[dict]:
     """Per question of a survey: Likert counts per scale point, or the free-text answers.
 
-    Returns rows ``{"title", "text", "kind", "counts": [(label, n)], "texts": [str]}``
-    over submitted attempts, in question order of first appearance. Nothing
-    here names or orders by a respondent: the survey is anonymous in reports.
+    Returns rows ``{"title", "text", "kind", "counts": [(label, n)], "texts": [str],
+    "respondents": n, "too_few": bool}`` over submitted attempts, in question
+    order of first appearance. Nothing here names, dates or orders by a
+    respondent: comments are sorted alphabetically, and a question's answers
+    are given only once at least ``survey_min_respondents()`` different people
+    answered it (``too_few`` otherwise, with no counts and no texts).
     """
+    minimum = survey_min_respondents()
     rows = (
         AttemptQuestion.objects.filter(attempt__quiz=quiz, attempt__status=AttemptStatus.SUBMITTED)
-        .select_related("question")
+        .select_related("question", "attempt")
         .prefetch_related(
             Prefetch("question__choices", queryset=Choice.objects.order_by("sort_order"))
         )
@@ -645,21 +658,93 @@ def survey_summary(*, quiz: Quiz) -> list[dict]:
                 "labels": {c.pk: c.text for c in choices},
                 "tally": dict.fromkeys((c.pk for c in choices), 0),
                 "texts": [],
+                "people": set(),
             }
         response = aq.response or {}
         if question.kind == "free_text" and response.get("text", "").strip():
             entry["texts"].append(response["text"].strip())
+            entry["people"].add(aq.attempt.participant_id)
         elif response.get("choice") in entry["tally"]:
             entry["tally"][response["choice"]] += 1
-    return [
-        {
-            "title": entry["title"],
-            "text": entry["text"],
-            "kind": entry["kind"],
-            "counts": [(entry["labels"][pk], n) for pk, n in entry["tally"].items()],
-            # Sorted, not in the order given: that order would match the attempts
-            # list and tell instructors who wrote what.
-            "texts": sorted(entry["texts"], key=str.casefold),
-        }
-        for entry in summary.values()
-    ]
+            entry["people"].add(aq.attempt.participant_id)
+    out = []
+    for entry in summary.values():
+        enough = len(entry["people"]) >= minimum
+        out.append(
+            {
+                "title": entry["title"],
+                "text": entry["text"],
+                "kind": entry["kind"],
+                "respondents": len(entry["people"]),
+                "too_few": not enough,
+                "counts": [(entry["labels"][pk], n) for pk, n in entry["tally"].items()]
+                if enough
+                else [],
+                # Sorted, not in the order given: that order would match the attempts
+                # list and tell instructors who wrote what.
+                "texts": sorted(entry["texts"], key=str.casefold) if enough else [],
+            }
+        )
+    return out
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = ("assessments.Attempt.participant", "assessments.Attempt.enrolment")
+PERSONAL_DATA_OMITS = {
+    "assessments.Quiz.locked_by": "An edit lock a staff member holds on a quiz they are writing",
+    "assessments.Question.locked_by": (
+        "An edit lock a staff member holds on a question they are writing"
+    ),
+}
+
+
+def assessments_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's quiz and survey attempts and every answer they gave.
+
+    An answer names the question as it was shown (its text), never the
+    question's key or the other choices' marks: the download is no answer sheet.
+    """
+    from .models import Attempt, AttemptQuestion
+
+    attempts = list(
+        Attempt.objects.filter(participant=participant)
+        .select_related("quiz")
+        .order_by("started_at", "pk")
+    )
+    answers = (
+        AttemptQuestion.objects.filter(attempt__participant=participant)
+        .select_related("question", "attempt__quiz")
+        .order_by("attempt__started_at", "attempt_id", "position")
+    )
+    return {
+        "assessments.attempts": [
+            {
+                "attempt": a.pk,
+                "quiz": a.quiz.title,
+                "kind": a.quiz.kind,
+                "number": a.number,
+                "status": a.status,
+                "started_at": a.started_at,
+                "submitted_at": a.submitted_at,
+                "score": a.score,
+                "max_score": a.max_score,
+                "percent": a.percent,
+                "passed": a.passed,
+            }
+            for a in attempts
+        ],
+        "assessments.answers": [
+            {
+                "attempt": row.attempt_id,
+                "quiz": row.attempt.quiz.title,
+                "position": row.position,
+                "question": row.question_as_drawn().text,
+                "response": row.response,
+                "saved_at": row.saved_at,
+                "score": row.score,
+                "max_score": row.max_score,
+            }
+            for row in answers
+        ],
+    }

@@ -84,7 +84,7 @@ def attempt_detail(request, attempt_id: int):
         messages.warning(request, _("The time limit has passed; your saved answers were graded."))
         return redirect("assessments:attempt_result", attempt_id=attempt.pk)
     rows = selectors.attempt_questions(attempt=attempt)
-    translations = localization.question_translations(aq.question for aq in rows)
+    translations = localization.attempt_translations(attempt, rows)
     questions = [
         display.question_view(
             question=aq.question_as_drawn(),

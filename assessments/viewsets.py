@@ -1,6 +1,8 @@
 """Admin viewsets of the question bank, quizzes and pre/post pairs."""
 
 import django_filters
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
@@ -10,7 +12,8 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .forms import QuestionAdminForm
 from .models import CohortTestPair, Question, QuestionCategory, Quiz, QuizSlot
@@ -32,9 +35,10 @@ def _quizzes(request):
 
 
 def _courses(request):
-    from courses.models import CoursePage
+    from courses.selectors import course_originals_localized
 
-    return CoursePage.objects.order_by("title")
+    # Each course once (not each language's copy), titled in the editor's language.
+    return course_originals_localized().order_by("display_title")
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -60,10 +64,28 @@ class QuestionFilterSet(WagtailFilterSet):
         )
 
 
+class QuestionIndexView(IndexView):
+    """The bank's listing, with a button to the import and export screen."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm("assessments.add_question"):
+            buttons.append(
+                HeaderButton(
+                    _("Import or export"),
+                    url=reverse("assessments_question_import"),
+                    icon_name="download",
+                )
+            )
+        return buttons
+
+
 class QuestionViewSet(SnippetViewSet):
     """Questions with their choices inline; the preview shows the learner's view."""
 
     model = Question
+    index_view_class = QuestionIndexView
     icon = "help"
     menu_label = _("Question bank")
     list_display = ["title", "kind", "points", "updated_at"]

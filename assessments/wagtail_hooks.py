@@ -32,6 +32,11 @@ def register_assessments_admin_urls():
             name="assessments_question_export_moodle",
         ),
         path(
+            "assessments/questions/export.gift.txt",
+            admin_views.question_export_gift,
+            name="assessments_question_export_gift",
+        ),
+        path(
             "assessments/questions/import/",
             admin_views.question_import,
             name="assessments_question_import",

@@ -24,6 +24,7 @@ class BandAnswerWidget(forms.Widget):
 
     class Media:
         js = ["assessments/band_editor.js"]
+        css = {"all": ["css/admin.css"]}
 
     def format_value(self, value):
         if isinstance(value, str):

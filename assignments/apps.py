@@ -40,3 +40,16 @@ class AssignmentsConfig(AppConfig):
         dashboard_sections.register(
             key="assignments.announcements_and_work", provider=dashboard_assignments_section
         )
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="assignments",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.assignments_personal_data,
+                covers=personal_data_selectors.PERSONAL_DATA_COVERS,
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
+        )

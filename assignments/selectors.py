@@ -302,3 +302,63 @@ def plain(number: Decimal) -> str:
     """A decimal as people write it: 50, 62.5, 81.25 (never 5E+1 or 50.00)."""
     text = format(number.normalize(), "f")
     return text
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = (
+    "assignments.Submission.participant",
+    "assignments.Submission.enrolment",
+    "assignments.CalendarToken.participant",
+)
+PERSONAL_DATA_OMITS = {
+    "assignments.Grade.graded_by": "A staff member's grading of other people's work",
+    "assignments.Grade.moderated_by": "A staff member's moderation of other people's grades",
+    "assignments.Announcement.author": "What a staff member posted to a whole cohort",
+    "assignments.SubmissionArchive.requested_by": (
+        "A staff member's download of a cohort's submissions: it concerns those people"
+    ),
+}
+
+
+def assignments_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's submissions (text, files handed in, released grades) and feed token."""
+    from .models import CalendarToken, Submission
+
+    submissions = (
+        Submission.objects.filter(participant=participant)
+        .select_related("assignment", "grade")
+        .prefetch_related("files")
+        .order_by("submitted_at", "pk")
+    )
+    rows = []
+    for submission in submissions:
+        grade = getattr(submission, "grade", None)
+        released = grade is not None and grade.released_at is not None
+        rows.append(
+            {
+                "assignment": submission.assignment.title,
+                "submitted_at": submission.submitted_at,
+                "status": submission.status,
+                "late": submission.is_late,
+                "version": submission.version,
+                "receipt": submission.receipt,
+                "group": submission.group_name,
+                "text": submission.text,
+                "files": [
+                    {"name": f.original_name, "size": f.size, "sha256": f.sha256}
+                    for f in submission.files.all()
+                ],
+                # A grade counts as the person's once it is released to them.
+                "grade_percent": grade.percent if released else None,
+                "feedback": grade.feedback if released else "",
+                "grade_released_at": grade.released_at if released else None,
+            }
+        )
+    return {
+        "assignments.submissions": rows,
+        "assignments.calendar_feed": [
+            {"has_personal_calendar_feed": True}
+            for _token in CalendarToken.objects.filter(participant=participant)
+        ],
+    }

@@ -10,10 +10,13 @@ Bars (BRIEF §7, issue 7):
 - memory stays flat: the tracemalloc peak of a report at 100,000 participants
   is within 1.5x of the peak at 20,000 (only aggregated rows reach Python).
 
-The report is written with the ORM; the hand-written GROUP BY it is measured
-against is the statement the selector used to build by hand on SQLite (the
-compiled query with ``INDEXED BY`` naming the index for exactly the grouped
-dimensions); the ratio is what the ORM version costs against it.
+The report is the ORM's GROUP BY; on SQLite its FROM table names the index for
+exactly the grouped dimensions (``INDEXED BY``, ``portal/reporting/sql.py``,
+``read_by_dimension_index``). The hand-written GROUP BY it is measured against
+is that statement written out by hand. The report is also timed as the ORM
+alone writes it (no hint; on PostgreSQL, which has no hints, that is the
+report itself): "ORM/hint" is what the ORM version costs against the
+hand-built one, and why the hint stays on SQLite.
 
 Also printed, for information: the same GROUP BY over the source tables
 (registry, enrolments, cohorts, certificates), which every figure is checked
@@ -48,7 +51,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from portal.reporting import selectors  # noqa: E402
+from portal.reporting import selectors, sql  # noqa: E402
 from portal.reporting.definitions import youth_max_age  # noqa: E402
 from portal.reporting.loaddata import generate_load_data  # noqa: E402
 from portal.reporting.models import FACT_DIMENSIONS  # noqa: E402
@@ -157,19 +160,19 @@ def raw_tables(dims: list[str]) -> list[tuple]:
         return cursor.fetchall()
 
 
-def paired_ms(first, second, runs: int = RUNS) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Median wall-clock and CPU milliseconds of ``first`` and ``second``, run in turns.
+def paired_ms(*fns, runs: int = RUNS) -> tuple[tuple[float, float], ...]:
+    """Median wall-clock and CPU milliseconds of each of ``fns``, run in turns.
 
     Taking turns (after one warm-up call each) lets a burst of load from other
-    processes hit both sides alike, so their ratio stays fair on a shared
+    processes hit every side alike, so their ratios stay fair on a shared
     machine. CPU time is printed too: the wall clock also counts the time other
     processes held the cores.
     """
-    first()  # warm the page cache and the statement cache
-    second()
-    samples = {first: ([], []), second: ([], [])}
+    for fn in fns:  # warm the page cache and the statement cache
+        fn()
+    samples = {fn: ([], []) for fn in fns}
     for _ in range(runs):
-        for fn in (first, second):
+        for fn in fns:
             started, started_cpu = time.perf_counter(), time.process_time()
             fn()
             samples[fn][0].append((time.perf_counter() - started) * 1000)
@@ -189,6 +192,16 @@ def peak_kib(fn) -> float:
 
 def report(dims):
     return selectors.breakdown(dims, filters=Filters())
+
+
+def report_orm(dims):
+    """The report as the ORM alone writes it: ``sql.read_by_dimension_index`` switched off."""
+    hinted = sql.read_by_dimension_index
+    sql.read_by_dimension_index = lambda rows, dims: rows
+    try:
+        return report(dims)
+    finally:
+        sql.read_by_dimension_index = hinted
 
 
 def facts_insert_orm(enrolments, *, certificates=None, using="default") -> int:
@@ -270,9 +283,10 @@ def main() -> int:
 
     failures = []
     ratios = []
+    orm_costs = []
     print(
         f"{'breakdown':<18}{'report ms':>11}{'(cpu)':>7}{'SQL ms':>9}{'(cpu)':>7}{'ratio':>7}"
-        f"{'raw ms':>9}{'peak KiB':>10}"
+        f"{'ORM ms':>9}{'(cpu)':>7}{'ORM/hint':>9}{'raw ms':>9}{'peak KiB':>10}"
     )
     for dims in BREAKDOWNS:
         ours = report(dims)
@@ -289,16 +303,24 @@ def main() -> int:
             != expected
         ):
             failures.append(f"{'+'.join(dims)}: figures differ from the SQL over the source tables")
-        (report_ms, report_cpu), (sql_ms, sql_cpu) = paired_ms(
-            lambda d=dims: report(d), lambda d=dims: hand_written(d)
+        if sorted(
+            (r.participants, r.completed, r.certified) for r in report_orm(dims).rows
+        ) != sorted((r.participants, r.completed, r.certified) for r in ours.rows):
+            failures.append(f"{'+'.join(dims)}: the ORM alone gives other figures")
+        (report_ms, report_cpu), (sql_ms, sql_cpu), (orm_ms, orm_cpu) = paired_ms(
+            lambda d=dims: report(d),
+            lambda d=dims: hand_written(d),
+            lambda d=dims: report_orm(d),
         )
         ratio = report_ms / sql_ms
+        orm_costs.append(("+".join(dims), orm_ms / report_ms))
         ratios.append(("+".join(dims), ratio, report_ms))
         peak = peak_kib(lambda d=dims: report(d))
         name = "+".join(dims)
         print(
             f"{name:<18}{report_ms:>11.1f}{report_cpu:>7.1f}{sql_ms:>9.1f}{sql_cpu:>7.1f}"
-            f"{ratio:>7.2f}{raw_ms:>9.1f}{peak:>10.0f}",
+            f"{ratio:>7.2f}{orm_ms:>9.1f}{orm_cpu:>7.1f}{orm_ms / report_ms:>9.2f}"
+            f"{raw_ms:>9.1f}{peak:>10.0f}",
             flush=True,
         )
         if report_ms > MAX_MS:
@@ -307,6 +329,7 @@ def main() -> int:
             failures.append(f"{name}: {ratio:.2f}x the hand-written SQL > {MAX_RATIO}x")
 
     worst = max(ratios, key=lambda pair: pair[1])
+    costliest = max(orm_costs, key=lambda pair: pair[1])
     rebuild = rebuild_seconds()
     sql_s, orm_s, dates_s = rebuild["sql"], rebuild["orm"], rebuild["django_dates"]
     print(
@@ -327,7 +350,8 @@ def main() -> int:
     slowest = max(ratios, key=lambda item: item[2])
     benchdb.result(
         f"slowest report {slowest[2]:.1f} ms ({slowest[0]}; bar {MAX_MS:.0f} ms); "
-        f"ORM/hand-built up to {worst[1]:.2f}x ({worst[0]}; bar {MAX_RATIO}x); "
+        f"report/hand-written up to {worst[1]:.2f}x ({worst[0]}; bar {MAX_RATIO}x); "
+        f"ORM alone/report up to {costliest[1]:.2f}x ({costliest[0]}); "
         f"facts rebuild ORM/INSERT…SELECT {orm_s / sql_s:.1f}x, "
         f"Django dates/sql.py {dates_s / sql_s:.1f}x; memory {growth:.2f}x"
     )

@@ -7,9 +7,10 @@ A benchmark exits non-zero when its bar is not met.
 Every benchmark runs twice: on a fresh SQLite file (the embedded default) and
 on a fresh PostgreSQL database with the cache and sessions in Redis
 (production's set-up). The PostgreSQL database is created for the one
-benchmark and dropped after it (``flyway_bench_<pid>``, on the server of
-``BENCH_POSTGRES_URL``); the Redis database of ``BENCH_REDIS_URL`` is emptied
-before each benchmark, so give it one nothing else uses. At the end a table
+benchmark and dropped after it (``flyway_bench_<pid>_<n>``, the prefix
+``BENCH_DATABASE_PREFIX`` if set, on the server of ``BENCH_POSTGRES_URL``); the
+Redis database of ``BENCH_REDIS_URL`` is emptied before each benchmark, so give
+it one nothing else uses. At the end a table
 shows each benchmark's summary line on both databases and whether its bar was met.
 
 Usage: ``bench/run.py [--database sqlite|postgresql] [--quick] [name ...]``;
@@ -69,7 +70,8 @@ def on_postgresql(script: Path, number: int) -> Outcome:
     import psycopg
     import redis
 
-    name = f"flyway_bench_{os.getpid()}_{number}"
+    prefix = os.environ.get("BENCH_DATABASE_PREFIX", "flyway_bench")
+    name = f"{prefix}_{os.getpid()}_{number}"
     try:
         admin = psycopg.connect(f"{POSTGRES_URL}/postgres", autocommit=True)
     except psycopg.OperationalError as error:

@@ -198,7 +198,11 @@ def cohort_zip(request, cohort_id: int):
 
     cohort = get_object_or_404(Cohort, pk=cohort_id)
     if request.method == "POST":
-        archive = cohort_archive_request(cohort=cohort, acting_user=request.user)
+        archive = cohort_archive_request(
+            cohort=cohort,
+            acting_user=request.user,
+            include_all=request.POST.get("include_all") == "on",
+        )
         return redirect("certificates_admin:archive", pk=archive.pk)
     return TemplateResponse(
         request,
@@ -206,6 +210,7 @@ def cohort_zip(request, cohort_id: int):
         {
             "cohort": cohort,
             "count": cohort_certificates(cohort=cohort).count(),
+            "count_all": cohort_certificates(cohort=cohort, include_all=True).count(),
             "archives": CohortArchive.objects.filter(cohort=cohort)[:5],
             "header_title": _("Certificates of %(cohort)s as a ZIP") % {"cohort": cohort},
         },

@@ -9,12 +9,16 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         from courses.signals import enrolments_combining
-        from portal.registry.signals import participant_merging
+        from portal.registry.signals import participant_anonymised, participant_merging
 
         from . import receivers
 
         participant_merging.connect(
             receivers.participant_merging, dispatch_uid="certificates_participant_merging"
+        )
+        # Erasure reaches the certificates: names off, PDFs and archives deleted.
+        participant_anonymised.connect(
+            receivers.participant_anonymised, dispatch_uid="certificates_participant_anonymised"
         )
         enrolments_combining.connect(
             receivers.enrolments_combining, dispatch_uid="certificates_enrolments_combining"
@@ -51,4 +55,18 @@ class CertificatesConfig(AppConfig):
         # A name is refused when it is saved if a certificate could not print it.
         name_checks.register(
             key="certificates.printable", provider=validators.validate_printable_name
+        )
+
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="certificates",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.certificates_personal_data,
+                covers=personal_data_selectors.PERSONAL_DATA_COVERS,
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
         )

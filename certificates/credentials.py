@@ -1,6 +1,7 @@
 """Open Badges 3.0 credentials: build an ``OpenBadgeCredential`` and sign it as a VC-JWT.
 
-The proof format is VC-JWT (OB 3.0 §8.2, "JSON Web Token Proof Format"): the
+Two proof formats: VC-JWT here, and an embedded Data Integrity proof in
+``data_integrity.py``. The proof format is VC-JWT (OB 3.0 §8.2, "JSON Web Token Proof Format"): the
 credential is the JWT payload, with the registered claims ``iss``, ``jti``,
 ``sub``, ``nbf`` (and ``exp`` when it expires), signed with RS256. OB 3.0
 requires every conforming verifier to support RS256, so it is the choice that
@@ -21,10 +22,22 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import RSAKey
 
-CONTEXT = [
+OB_CONTEXTS = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
 ]
+# The two 1EdTech types a credential names that neither context defines: without
+# them JSON-LD processors (a Data Integrity proof's canonicalisation, safe mode)
+# would resolve them as relative IRIs. The IRIs are the ones 1EdTech's vocabularies use.
+EXTRA_TERMS = {
+    "1EdTechJsonSchemaValidator2019": (
+        "https://purl.imsglobal.org/spec/vc/ob/vocab.html#1EdTechJsonSchemaValidator2019"
+    ),
+    "1EdTechRevocationList": (
+        "https://purl.imsglobal.org/spec/vcrl/v1p0/context.json#1EdTechRevocationList"
+    ),
+}
+CONTEXT = [*OB_CONTEXTS, EXTRA_TERMS]
 ACHIEVEMENT_SCHEMA = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
@@ -64,16 +77,24 @@ class CredentialData:
     holder_native_name: str = ""
     activity_start: datetime.date | None = None
     activity_end: datetime.date | None = None
+    achievement_image: str = ""
 
 
 def _iso(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def issuer_profile(issuer: IssuerData) -> dict:
-    """The issuer's OB 3.0 ``Profile``, as the portal publishes it at ``issuer.id``."""
+def issuer_profile(issuer: IssuerData, *, verification_methods: list[dict] = ()) -> dict:
+    """The issuer's OB 3.0 ``Profile``, as the portal publishes it at ``issuer.id``.
+
+    Args:
+        verification_methods: the Multikey documents of the issuer's Ed25519
+            keys, current and retired: Data Integrity proofs name one of them,
+            and the profile lists them as its ``assertionMethod`` list, so that a
+            verifier sees the issuer controls them.
+    """
     profile = {
-        "@context": CONTEXT,
+        "@context": OB_CONTEXTS,
         "id": issuer.id,
         "type": ["Profile"],
         "name": issuer.name,
@@ -83,6 +104,9 @@ def issuer_profile(issuer: IssuerData) -> dict:
         profile["description"] = issuer.description
     if issuer.email:
         profile["email"] = issuer.email
+    if verification_methods:
+        profile["verificationMethod"] = list(verification_methods)
+        profile["assertionMethod"] = [method["id"] for method in verification_methods]
     return profile
 
 
@@ -109,6 +133,12 @@ def credential_build(data: CredentialData, issuer: IssuerData) -> dict:
             "creator": {"id": issuer.id, "type": ["Profile"], "name": issuer.name},
         },
     }
+    if data.achievement_image:
+        subject["achievement"]["image"] = {
+            "id": data.achievement_image,
+            "type": "Image",
+            "caption": data.course_title,
+        }
     if data.holder_native_name and data.holder_native_name != data.holder_name:
         subject["identifier"].append(
             {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import formats, translation
@@ -19,8 +19,15 @@ from wagtail.models import Site
 from portal.core.links import absolute_reverse, absolute_url, base_url
 
 from .credentials import CredentialData, IssuerData
-from .models import Certificate, CertificateSettings
-from .pdf import CertificateDocument, Logo, Signature
+from .models import (
+    Certificate,
+    CertificateDesign,
+    CertificateSettings,
+    CertificateStatus,
+    DesignCohort,
+    DesignCourse,
+)
+from .pdf import CertificateDocument, Logo, Signature, mark_pdf
 
 
 def verify_url(code: str) -> str:
@@ -28,10 +35,28 @@ def verify_url(code: str) -> str:
     return absolute_reverse("certificates:verify", code=code)
 
 
+def badge_url(course_id: int) -> str:
+    """The course's badge image (PNG), as credentials and profiles show it."""
+    return absolute_reverse("certificates:badge", course_id=course_id)
+
+
 def course_url(course) -> str:
     """The course page's public address (an achievement's criteria), or the portal's."""
     parts = course.get_url_parts()
     return absolute_url(parts[2]) if parts else base_url() + "/"
+
+
+@dataclass(frozen=True)
+class DesignSnapshot:
+    """A certificate design as printed: wording, look, signatories, with images read."""
+
+    heading: str = ""
+    statement: str = ""
+    accent: str = ""
+    background: bytes | None = None
+    seal: bytes | None = None
+    signatories: tuple[Signature, ...] = ()
+    logos: tuple[Logo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,56 @@ class IssuerSnapshot:
     statement: str
     signatories: tuple[Signature, ...]
     logos: tuple[Logo, ...]
+    # Designs read so far, by (cohort id, course id): a bulk issue reads each once.
+    _designs: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def design(self, *, cohort_id: int | None, course_id: int | None) -> DesignSnapshot:
+        """The design printed for a cohort of a course (see ``design_for``)."""
+        key = (cohort_id, course_id)
+        if key not in self._designs:
+            row = design_for(cohort_id=cohort_id, course_id=course_id)
+            by_pk = ("design", row.pk if row else None)
+            if by_pk not in self._designs:
+                self._designs[by_pk] = (
+                    design_snapshot(row)
+                    if row
+                    else DesignSnapshot(signatories=self.signatories, logos=self.logos)
+                )
+            self._designs[key] = self._designs[by_pk]
+        return self._designs[key]
+
+
+def design_for(*, cohort_id: int | None, course_id: int | None) -> CertificateDesign | None:
+    """The design a cohort's certificates print: the cohort's, its course's, or the default."""
+    if cohort_id:
+        link = DesignCohort.objects.filter(cohort_id=cohort_id).select_related("design").first()
+        if link:
+            return link.design
+    if course_id:
+        link = DesignCourse.objects.filter(course_id=course_id).select_related("design").first()
+        if link:
+            return link.design
+    return CertificateDesign.objects.filter(is_default=True).first()
+
+
+def design_snapshot(design: CertificateDesign) -> DesignSnapshot:
+    """``design`` with its images read, ready to print."""
+    return DesignSnapshot(
+        heading=design.heading,
+        statement=design.statement,
+        accent=design.accent,
+        background=_read_image(design.background),
+        seal=_read_image(design.seal),
+        signatories=tuple(
+            Signature(name=s.name, title=s.title, image=_read_image(s.signature))
+            for s in design.signatories.select_related("signature").order_by("sort_order")
+        ),
+        logos=tuple(
+            Logo(name=logo.name, image=data)
+            for logo in design.logos.select_related("logo").order_by("sort_order")
+            if (data := _read_image(logo.logo))
+        ),
+    )
 
 
 def _read_image(image) -> bytes | None:
@@ -128,7 +203,11 @@ def holder_language(participant) -> str:
 
 
 def certificate_document(
-    certificate: Certificate, issuer: IssuerSnapshot, *, language: str | None = None
+    certificate: Certificate,
+    issuer: IssuerSnapshot,
+    *,
+    language: str | None = None,
+    design: DesignSnapshot | None = None,
 ) -> CertificateDocument:
     """The PDF's content for ``certificate``.
 
@@ -137,10 +216,14 @@ def certificate_document(
             portal's. The names, the course title and the verification link are
             printed as they are, whatever the language.
     """
+    if design is None:
+        design = issuer.design(
+            cohort_id=certificate.enrolment.cohort_id, course_id=certificate.course_id
+        )
     with translation.override(language or settings.LANGUAGE_CODE):
         labels = {
-            "heading": _("Certificate of Completion"),
-            "statement": issuer.statement or _("has successfully completed"),
+            "heading": design.heading or _("Certificate of Completion"),
+            "statement": design.statement or issuer.statement or _("has successfully completed"),
             "serial": _("Serial number"),
             "issued": _("Issued"),
             "expires": _("Valid until"),
@@ -156,10 +239,14 @@ def certificate_document(
             issued_on=_date(certificate.issued_at.date()),
             expires_on=_date(certificate.expires_at.date()) if certificate.expires_at else "",
             verify_url=verify_url(certificate.code),
-            signatories=issuer.signatories,
-            logos=issuer.logos,
+            signatories=design.signatories,
+            logos=design.logos,
+            seal=design.seal,
+            background=design.background,
+            accent=design.accent,
             labels=labels,
             title=f"{certificate.course_title} — {certificate.serial}",
+            language=language or settings.LANGUAGE_CODE,
         )
 
 
@@ -201,4 +288,28 @@ def credential_data(certificate: Certificate) -> CredentialData:
         verify_url=verify_url(certificate.code),
         activity_start=certificate.cohort_start,
         activity_end=certificate.cohort_end,
+        achievement_image=badge_url(certificate.course_id),
     )
+
+
+REVOKED_MARK = "REVOKED"
+
+
+def revoked_mark(participant) -> str:
+    """The mark across a revoked certificate: in English and the holder's language."""
+    with translation.override(holder_language(participant)):
+        translated = _("REVOKED")
+    return REVOKED_MARK if translated == REVOKED_MARK else f"{REVOKED_MARK} · {translated}"
+
+
+def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+    """The stored PDF as it may be handed out: a revoked one only with the mark across it.
+
+    Raises:
+        OSError: the stored file cannot be read.
+    """
+    with certificate.pdf.open("rb") as handle:
+        data = handle.read()
+    if certificate.status == CertificateStatus.REVOKED:
+        return mark_pdf(data, revoked_mark(certificate.participant))
+    return data

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
 
-from portal.core.links import absolute_reverse
+from portal.core.links import absolute_url
+from portal.core.mail import mail_send
 
 from .documents import verify_url
 from .models import Certificate
@@ -22,20 +20,30 @@ def _recipient(certificate: Certificate) -> str:
     return participant.email
 
 
+def _language(certificate: Certificate) -> str:
+    """The holder's remembered interface language ("" when none: the site's)."""
+    participant = certificate.participant
+    return participant.user.preferred_language if participant.user_id else ""
+
+
 def _send(certificate: Certificate, template: str) -> bool:
     recipient = _recipient(certificate)
     if not recipient:
         return False
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    mail_send(
+        template=f"certificates/email/{template}",
+        context=lambda: {
             "certificate": certificate,
             "verify_url": verify_url(certificate.code),
-            "download_url": absolute_reverse("certificates:download", pk=certificate.pk),
-            "dashboard_url": absolute_reverse("certificates:mine"),
-        }
-        subject = render_to_string(f"certificates/email/{template}_subject.txt", context)
-        body = render_to_string(f"certificates/email/{template}_body.txt", context)
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient]).send()
+            # The holder's own pages open in the holder's language.
+            "download_url": absolute_url(
+                reverse("certificates:download", kwargs={"pk": certificate.pk})
+            ),
+            "dashboard_url": absolute_url(reverse("certificates:mine")),
+        },
+        to=recipient,
+        language=_language(certificate),
+    )
     return True
 
 

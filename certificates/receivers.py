@@ -13,6 +13,13 @@ def participant_merging(sender, *, keep, duplicate, acting_user, reason, result,
     )
 
 
+def participant_anonymised(sender, *, participant, acting_user=None, **kwargs):
+    """The registry erased a person: take their name off certificates, delete the PDFs."""
+    from .services import certificates_holder_erase
+
+    certificates_holder_erase(participant=participant, acting_user=acting_user)
+
+
 def enrolments_combining(sender, *, keep, merged, **kwargs):
     """Courses folds ``merged`` into ``keep``: its certificates follow."""
     certificates_enrolment_move(keep=keep, merged=merged)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -92,11 +94,14 @@ def enrolment_is_eligible(*, enrolment) -> bool:
     by BRIEF §2's rule, attendance included), and the participant's certificate
     for the course was never revoked: a revoked one blocks automatic issue,
     whichever cohort of the course the enrolment belongs to, until the
-    secretariat re-issues it on purpose.
+    secretariat re-issues it on purpose. Nobody whose data was erased (an
+    anonymised participant) is issued a certificate: there is no name to print.
     """
     from courses.models import EnrolmentStatus
 
     if enrolment.status != EnrolmentStatus.ACTIVE or enrolment.completed_at is None:
+        return False
+    if enrolment.participant.anonymised_at is not None:
         return False
     return (
         revoked_certificate(participant=enrolment.participant_id, course=enrolment.cohort.course_id)
@@ -213,11 +218,19 @@ def certificates_expiring(*, within_days: int = 60, now: datetime.datetime | Non
     )
 
 
-def cohort_certificates(*, cohort) -> QuerySet[Certificate]:
-    """The valid certificates issued to a cohort's enrolments, by serial."""
-    return Certificate.objects.filter(
-        enrolment__cohort=cohort, status=CertificateStatus.VALID
-    ).order_by("serial")
+def cohort_certificates(*, cohort, include_all: bool = False) -> QuerySet[Certificate]:
+    """The certificates issued to a cohort's enrolments, by serial.
+
+    Args:
+        include_all: also the expired, revoked and superseded ones; by default
+            only those valid now (not expired).
+    """
+    queryset = Certificate.objects.filter(enrolment__cohort=cohort)
+    if not include_all:
+        queryset = queryset.filter(status=CertificateStatus.VALID).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+    return queryset.order_by("serial")
 
 
 def issue_runs_recent(limit: int = 20) -> QuerySet[IssueRun]:
@@ -260,6 +273,134 @@ def completion_preview(*, candidates, send_email: bool) -> dict:
         else:
             found[candidate.key] = CompletionConsequence(certificate=True, email=send_email)
     return found
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = (
+    "certificates.Certificate.participant",
+    "certificates.Certificate.enrolment",
+)
+PERSONAL_DATA_OMITS = {
+    "certificates.Certificate.issued_by": (
+        "Certificates a staff member issued to other people: they concern those people"
+    ),
+    "certificates.CertificateEvent.acting_user": (
+        "A staff member's changes to other people's certificates"
+    ),
+    "certificates.IssueRun.requested_by": "A staff member's bulk issue for a cohort",
+    "certificates.CohortArchive.requested_by": (
+        "A staff member's archive of a cohort's certificates"
+    ),
+}
+
+
+def certificates_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's certificates as they state them, with their history (what, when)."""
+    from .models import Certificate, CertificateEvent
+
+    certificates = Certificate.objects.filter(participant=participant).order_by("issued_at", "pk")
+    return {
+        "certificates.certificates": [
+            {
+                "serial": c.serial,
+                "verification_code": c.code,
+                "status": c.status,
+                "holder_name": c.holder_name,
+                "holder_native_name": c.holder_native_name,
+                "course": c.course_title,
+                "cohort": c.cohort_title,
+                "cohort_start": c.cohort_start,
+                "cohort_end": c.cohort_end,
+                "venue": c.cohort_venue,
+                "issued_at": c.issued_at,
+                "expires_at": c.expires_at,
+                "revoked_at": c.revoked_at,
+                "holder_erased_at": c.holder_erased_at,
+            }
+            for c in certificates
+        ],
+        "certificates.history": [
+            {"serial": e.certificate.serial, "action": e.action, "when": e.created_at}
+            for e in CertificateEvent.objects.filter(certificate__participant=participant)
+            .select_related("certificate")
+            .order_by("created_at", "pk")
+        ],
+    }
+
+
+SERIAL_PATTERN = re.compile(r"^\s*FA[\s\-_./]*(\d{4})[\s\-_./]*(\d{1,6})\s*$", re.IGNORECASE)
+
+
+def serial_normalise(text: str) -> str | None:
+    """The serial as stored (``FA-2026-000123``) from what someone typed, or None.
+
+    Accepts the letters in either case, spaces or no dashes, and the number
+    without its leading zeros (``fa 2026 123``).
+    """
+    match = SERIAL_PATTERN.match(text or "")
+    if not match:
+        return None
+    return f"FA-{match.group(1)}-{int(match.group(2)):06d}"
+
+
+def _name_key(text: str) -> str:
+    """A name compared without case, accents, dashes or extra spaces (Ö = o, Ş = s)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    kept = re.sub(r"[\s\-\u2010\u2011\u2019'.]+", " ", kept.casefold())
+    return kept.strip()
+
+
+def family_name_matches(certificate: Certificate, family_name: str) -> bool:
+    """True when ``family_name`` is the holder's family name as the certificate prints it.
+
+    Matches, without case or accents: the last words of the Latin name as
+    printed (``Batbayar`` of ``Oyunchimeg Batbayar``, ``van Dijk`` of ``Anna van
+    Dijk``); the family name in the registry; or, in the own-script name, a
+    whole word or, for names written without spaces (王小明), its beginning.
+    """
+    wanted = _name_key(family_name)
+    if not wanted:
+        return False
+    printed = _name_key(certificate.holder_name)
+    if printed == wanted or printed.endswith(" " + wanted):
+        return True
+    registered = getattr(certificate.participant, "family_name", "")
+    if registered and _name_key(registered) == wanted:
+        return True
+    native = _name_key(certificate.holder_native_name)
+    if native:
+        words = native.split(" ")
+        if wanted in words or (len(words) == 1 and native.startswith(wanted)):
+            return True
+    return False
+
+
+def certificate_for_serial_and_name(*, serial: str, family_name: str) -> Certificate | None:
+    """The certificate with this serial if the family name matches; None otherwise.
+
+    None either way, whether the serial exists or not, so that nobody learns
+    which serials were issued by trying them. One query.
+    """
+    normalised = serial_normalise(serial)
+    if normalised is None:
+        return None
+    certificate = (
+        Certificate.objects.select_related("participant").filter(serial=normalised).first()
+    )
+    if certificate is None or not family_name_matches(certificate, family_name):
+        return None
+    return certificate
+
+
+CODE_PATTERN = re.compile(r"(?:/verify/)?([A-Za-z0-9_\-]{20,64})/?(?:\.json)?\s*$")
+
+
+def code_from_input(text: str) -> str:
+    """The verification code in what someone typed or pasted (the code, or the whole link)."""
+    match = CODE_PATTERN.search((text or "").strip())
+    return match.group(1) if match else ""
 
 
 def gradebook_certificate_columns(*, cohort, enrolments) -> list:

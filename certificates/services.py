@@ -28,6 +28,7 @@ from .models import (
     CertificateEvent,
     CertificatePolicy,
     CertificateStatus,
+    CohortArchive,
     IssueRun,
     IssueRunStatus,
     SerialCounter,
@@ -289,6 +290,62 @@ def certificate_issue_if_eligible(*, enrolment, notify: bool = True) -> Certific
     if not enrolment_is_eligible(enrolment=enrolment):
         return None
     return certificate_issue(enrolment=enrolment, notify=notify)
+
+
+@transaction.atomic
+def certificates_holder_erase(*, participant, acting_user=None) -> int:
+    """Erase what ``participant``'s certificates say about them; returns how many.
+
+    Called when the registry anonymises the participant (their account was
+    deleted, or they asked to be erased). The holder's names are blanked, so
+    the verification page, its JSON and the credential status say only that
+    the certificate was issued to a person who has since asked for their data
+    to be erased; the course, cohort, dates, serial and status stay, so that
+    the reported figures (people certified) still add up. The stored PDFs and
+    every cohort archive that may hold one are deleted once the transaction
+    commits (a rolled-back erasure keeps its files).
+    """
+    certificates = list(
+        Certificate.objects.select_for_update()
+        .filter(participant=participant)
+        .select_related("enrolment")
+    )
+    now = timezone.now()
+    files = [c.pdf.name for c in certificates if c.pdf]
+    cohort_ids = {c.enrolment.cohort_id for c in certificates}
+    for certificate in certificates:
+        certificate.holder_name = ""
+        certificate.holder_native_name = ""
+        certificate.pdf = ""
+        certificate.holder_erased_at = certificate.holder_erased_at or now
+    Certificate.objects.bulk_update(
+        certificates, ["holder_name", "holder_native_name", "pdf", "holder_erased_at"]
+    )
+    CertificateEvent.objects.bulk_create(
+        CertificateEvent(
+            certificate=certificate,
+            action=CertificateEvent.Action.HOLDER_ERASED,
+            acting_user=acting_user,
+            created_at=now,
+        )
+        for certificate in certificates
+    )
+    archives = CohortArchive.objects.filter(cohort_id__in=cohort_ids)
+    files += [name for name in archives.values_list("file", flat=True) if name]
+    archives.delete()
+    if files:
+        transaction.on_commit(lambda: _files_delete(files))
+    return len(certificates)
+
+
+def _files_delete(names: list[str]) -> None:
+    from portal.core.storage import private_storage
+
+    for name in names:
+        try:
+            private_storage().delete(name)
+        except OSError:  # gone already, or the storage refused: log, keep going
+            logger.exception("Could not delete %s", name)
 
 
 def certificate_revoke(*, certificate: Certificate, acting_user, reason: str) -> Certificate:

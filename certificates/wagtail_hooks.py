@@ -4,12 +4,14 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.accounts.menu import CapabilityMenuItem
 from portal.accounts.permissions import Capability
 
 from . import admin_views
-from .models import CertificatePolicy
+from .models import CertificateDesign, CertificatePolicy
 
 
 class CertificatePolicyViewSet(ModelViewSet):
@@ -26,6 +28,19 @@ class CertificatePolicyViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificate_policy_viewset():
     return CertificatePolicyViewSet("certificate_policies")
+
+
+class CertificateDesignViewSet(SnippetViewSet):
+    """Certificate designs per course or cohort, with a preview per script."""
+
+    model = CertificateDesign
+    icon = "doc-full"
+    menu_label = _("Certificate designs")
+    add_to_admin_menu = False
+    list_display = ["name", "is_default"]
+
+
+register_snippet(CertificateDesignViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -8,7 +8,7 @@ secretariat and administrators reach every course. Who may do what is asked of
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import MenuItem
@@ -24,6 +24,7 @@ from wagtail.admin.widgets.button import MenuItem
 from portal.accounts.permissions import Capability, capability_required, user_can_edit_course
 from portal.registry.admin_views import RegistryAdminMixin
 from portal.registry.models import ImportJob
+from portal.registry.services import import_job_cancel
 
 from . import selectors, services
 from .forms import ImportUploadForm
@@ -147,7 +148,7 @@ def course_learners(request, course_id: int):
             "course": course,
             "rows": rows,
             "attendance_cohorts": [c for c in course.cohorts.all() if c.records_attendance],
-            "header_title": _("Learners of %(course)s") % {"course": course.title},
+            "header_title": _("Learners of %(course)s") % {"course": course.display_title},
         },
     )
 
@@ -191,6 +192,10 @@ class ImportJobView(RegistryAdminMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
+            if request.POST.get("action") == "cancel":
+                import_job_cancel(job=self.job)
+                messages.success(request, _("The import was cancelled and its file deleted."))
+                return redirect("registry_import:upload")
             import_job_confirm(job=self.job, acting_user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -205,3 +210,22 @@ class ImportJobView(RegistryAdminMixin, TemplateView):
         if job.summary:
             context["summary_message"] = summary_message(job.summary)
         return context
+
+
+class ImportFileView(RegistryAdminMixin, View):
+    """The uploaded list itself, while the job keeps it: registry staff only, as an attachment."""
+
+    permission_required = "add"
+
+    def get(self, request, pk: int):
+        job = get_object_or_404(ImportJob, pk=pk)
+        if not job.file:
+            raise Http404
+        try:
+            handle = job.file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        response = FileResponse(handle, as_attachment=True, filename=job.original_name)
+        response["Cache-Control"] = "no-store, private"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

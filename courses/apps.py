@@ -28,6 +28,20 @@ class CoursesConfig(AppConfig):
         # us in the layers: it reads the instructor list through this reader.
         course_assignments_register(selectors.course_ids_taught_by)
 
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="courses",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.courses_personal_data,
+                covers=personal_data_selectors.PERSONAL_DATA_COVERS,
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
+        )
+
         page_published.connect(
             handlers.course_content_changed, dispatch_uid="courses_content_published"
         )

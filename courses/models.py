@@ -13,8 +13,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -385,6 +385,14 @@ class Cohort(ClusterableModel):
         blank=True,
         help_text=_("Places; leave empty for no limit. Learners beyond it join a waiting list."),
     )
+    open_for_enrolment = models.BooleanField(
+        _("learners may enrol themselves"),
+        default=True,
+        help_text=_(
+            "Until the cohort starts. Untick to take people only through its staff: "
+            "invitation, import or the attendance sheet. Self-paced cohorts are always open."
+        ),
+    )
     attendance_threshold = models.PositiveSmallIntegerField(
         _("attendance threshold (%)"),
         default=80,
@@ -419,6 +427,14 @@ class Cohort(ClusterableModel):
         ]
 
     def __str__(self) -> str:
+        return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The name shown to learners: a self-paced cohort's stored title was written
+        in one language ("… (self-paced)"), so it is named in the reader's instead."""
+        if self.mode == CohortMode.SELF_PACED:
+            return gettext("Self-paced online: start any time")
         return self.title
 
     @property

@@ -14,13 +14,15 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page, PageViewRestriction
 
 from portal.accounts.permissions import course_scope
+from portal.core.collation import collation_key
+from portal.core.languages import language_name_local
 from portal.registry.selectors import participant_for_user
 
 from .completion import RequirementItem, requirement_providers
@@ -383,8 +385,40 @@ def reader_course_progress(*, user, course: CoursePage) -> tuple[Enrolment | Non
     return enrolment, (done[enrolment.pk] if enrolment is not None else set())
 
 
+def cohort_self_enrolment_refusal(*, cohort: Cohort, today=None) -> str | None:
+    """Why a learner may not enrol themselves in ``cohort``, or None when they may.
+
+    Learners enrol themselves only in self-paced cohorts and in open cohorts
+    that have not started; everyone else is enrolled by the cohort's staff
+    (invitation, import, the attendance sheet), so that a past workshop's
+    figures cannot be changed by anyone who signs up.
+    """
+    if cohort.mode == CohortMode.SELF_PACED:
+        return None
+    today = today or timezone.localdate()
+    if cohort.end_date and cohort.end_date < today:
+        reason = gettext("This cohort has ended.")
+    elif cohort.start_date and cohort.start_date <= today:
+        reason = gettext("This cohort has already started.")
+    elif not cohort.open_for_enrolment:
+        reason = gettext("This cohort does not take sign-ups.")
+    else:
+        return None
+    return " ".join(
+        [
+            str(reason),
+            str(
+                gettext(
+                    "Its participants are enrolled by its organisers: ask the course's "
+                    "instructors or the programme secretariat to add you."
+                )
+            ),
+        ]
+    )
+
+
 def enrol_confirm_context(*, participant, cohort: Cohort) -> dict:
-    """The learner's enrolment in ``cohort`` (if any) and whether it is full."""
+    """The learner's enrolment in ``cohort`` (if any), whether it is full, and any refusal."""
     enrolment = (
         Enrolment.objects.filter(participant=participant, cohort=cohort)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
@@ -395,6 +429,7 @@ def enrol_confirm_context(*, participant, cohort: Cohort) -> dict:
         "cohort": cohort,
         "enrolment": enrolment,
         "is_full": cohort.capacity is not None and active >= cohort.capacity,
+        "refusal": cohort_self_enrolment_refusal(cohort=cohort),
     }
 
 
@@ -565,6 +600,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     by_cohort = {e.cohort_id: e for e in enrolments}
     for cohort in cohorts:
         cohort.my_enrolment = by_cohort.get(cohort.pk)
+        cohort.enrol_refusal = cohort_self_enrolment_refusal(cohort=cohort, today=today)
     next_module = next((m for m in modules if m.pk not in done), None)
     # What stands between the learner and completion: every requirement, not
     # only the modules (a required quiz or assignment may still be open).
@@ -843,6 +879,82 @@ def dashboard_context(*, participant) -> dict:
 # --- Instructors' view of their learners ---------------------------------------------
 
 
+# --- One entry per course ------------------------------------------------------------
+# Each translation of a course is a page of its own; cohorts, enrolments and
+# progress belong to the original. Every list of courses (pickers, filters,
+# reports, "My learners") shows the original once, titled in the reader's
+# language, with the languages it can be read in beside it.
+
+
+def course_originals() -> QuerySet[CoursePage]:
+    """One page per course: the original of each translation group.
+
+    The original is the oldest page of the group that is not an alias, as
+    ``CoursePage.source_page`` says.
+    """
+    earlier = CoursePage.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        alias_of__isnull=True,
+        pk__lt=OuterRef("pk"),
+    )
+    return CoursePage.objects.filter(alias_of__isnull=True).exclude(Exists(earlier))
+
+
+def course_originals_localized(*, language: str | None = None) -> QuerySet[CoursePage]:
+    """``course_originals()`` with ``display_title``: the title of its translation in
+    ``language`` (default: the active one) when there is one, else its own."""
+    local = CoursePage.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=language or get_language() or settings.LANGUAGE_CODE,
+        alias_of__isnull=True,
+    ).values("title")[:1]
+    return course_originals().annotate(display_title=Coalesce(Subquery(local), F("title")))
+
+
+def course_cohorts() -> QuerySet[Cohort]:
+    """Every cohort of every course, once: those of the originals.
+
+    A translated course saved before cohorts were kept on the original may
+    still hold an empty self-paced cohort of its own; pickers leave it out.
+    """
+    enrolled = Enrolment.objects.filter(cohort=OuterRef("pk"))
+    return Cohort.objects.filter(Q(course__in=course_originals()) | Exists(enrolled))
+
+
+def course_languages(*, courses) -> dict[str, list[str]]:
+    """Translation key → the codes of the languages each course is written in (live pages)."""
+    keys = {course.translation_key for course in courses}
+    languages: dict[str, list[str]] = defaultdict(list)
+    rows = (
+        CoursePage.objects.live()
+        .filter(translation_key__in=keys, alias_of__isnull=True)
+        .order_by("locale__language_code")
+        .values_list("translation_key", "locale__language_code")
+    )
+    order = [code for code, _name in settings.LANGUAGES]
+    for key, code in rows:
+        languages[key].append(code)
+    return {key: sorted(codes, key=order.index) for key, codes in languages.items()}
+
+
+def course_choice_label(course: CoursePage, languages: list[str]) -> str:
+    """ "Crane survey techniques (English, 日本語, Монгол)": the course once, with its languages."""
+    names = ", ".join(language_name_local(code) for code in languages)
+    title = getattr(course, "display_title", course.title)
+    return f"{title} ({names})" if names else title
+
+
+def course_choices(*, value: str = "pk", language: str | None = None) -> list[tuple]:
+    """(value, label) for every course once, sorted in the reader's collation."""
+    courses = list(course_originals_localized(language=language))
+    languages = course_languages(courses=courses)
+    courses.sort(key=lambda c: collation_key(c.display_title, language))
+    return [
+        (getattr(c, value), course_choice_label(c, languages.get(c.translation_key, [])))
+        for c in courses
+    ]
+
+
 def course_ids_taught_by(user) -> list[int]:
     """Ids of the courses ``user`` is listed as an instructor of (the instructor list only).
 
@@ -856,7 +968,7 @@ def course_ids_taught_by(user) -> list[int]:
 
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
     """Courses ``user`` may see learners of: their own, or every course for the secretariat."""
-    courses = CoursePage.objects.all().order_by("title")
+    courses = course_originals_localized().order_by("display_title")
     scope = course_scope(user)
     if scope is None:
         return courses
@@ -1080,3 +1192,67 @@ def cohort_gradebook(*, cohort: Cohort) -> Gradebook:
         weighted = (total / weights).quantize(Decimal("0.01")) if weights else None
         rows.append(GradebookRow(enrolment=enrolment, values=values, weighted=weighted))
     return Gradebook(cohort=cohort, columns=columns, rows=rows)
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = (
+    "courses.Enrolment.participant",
+    "courses.ModuleProgress.enrolment",
+    "courses.Attendance.enrolment",
+    "courses.CourseInstructor.user",
+)
+PERSONAL_DATA_OMITS = {
+    "courses.Attendance.recorded_by": (
+        "Attendance a staff member recorded for other people: it concerns those people"
+    ),
+}
+
+
+def courses_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's enrolments, module progress, attendance and the courses they teach."""
+    from .models import Attendance, CourseInstructor, Enrolment, ModuleProgress
+
+    enrolments = Enrolment.objects.filter(participant=participant).select_related("cohort__course")
+    return {
+        "courses.enrolments": [
+            {
+                "course": e.cohort.course.title,
+                "cohort": e.cohort.title,
+                "status": e.status,
+                "enrolled_at": e.enrolled_at,
+                "status_changed_at": e.status_changed_at,
+                "completed_at": e.completed_at,
+            }
+            for e in enrolments.order_by("enrolled_at", "pk")
+        ],
+        "courses.module_progress": [
+            {
+                "cohort": p.enrolment.cohort.title,
+                "module": p.module.title,
+                "done_at": p.completed_at,
+            }
+            for p in ModuleProgress.objects.filter(enrolment__participant=participant)
+            .select_related("enrolment__cohort", "module")
+            .order_by("completed_at", "pk")
+        ],
+        "courses.attendance": [
+            {
+                "cohort": a.enrolment.cohort.title,
+                "date": a.day.date,
+                "present": a.present,
+                "recorded_at": a.recorded_at,
+            }
+            for a in Attendance.objects.filter(enrolment__participant=participant)
+            .select_related("enrolment__cohort", "day")
+            .order_by("day__date", "pk")
+        ],
+        "courses.teaching": [
+            {"course": role.course.title}
+            for role in CourseInstructor.objects.filter(user_id=participant.user_id)
+            .select_related("course")
+            .order_by("pk")
+        ]
+        if participant.user_id
+        else [],
+    }

@@ -44,8 +44,11 @@ def course_self_paced_cohort_ensure(*, course: CoursePage) -> Cohort:
     """Return the course's self-paced cohort, creating it if it is missing.
 
     Every course has one, so that a learner can always enrol without waiting
-    for a scheduled delivery. Idempotent.
+    for a scheduled delivery. Idempotent. A translation's cohort is its
+    original's: cohorts, enrolments and progress belong to the course, not to
+    a language's copy of it.
     """
+    course = course.source_page
     cohort = Cohort.objects.filter(course=course, mode=CohortMode.SELF_PACED).first()
     if cohort is not None:
         return cohort

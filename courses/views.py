@@ -40,13 +40,22 @@ def enrol(request, cohort_id: int):
     """Enrol the learner in a cohort of a live course (or its waiting list).
 
     GET asks for confirmation: it is where a learner lands after logging in
-    or completing their profile on the way to enrolling.
+    or completing their profile on the way to enrolling. Learners enrol
+    themselves only in self-paced cohorts and open cohorts that have not
+    started (``selectors.cohort_self_enrolment_refusal``); otherwise the page
+    says why and whom to ask, and a POST is refused (403).
     """
     cohort = get_object_or_404(Cohort, pk=cohort_id)
-    course = _visible_course(cohort.course_id)
+    # The course as the learner reads it: its translation in the page's language.
+    course = _visible_course(cohort.course_id).localized
+    context = selectors.enrol_confirm_context(participant=request.participant, cohort=cohort)
     if request.method == "GET":
-        context = selectors.enrol_confirm_context(participant=request.participant, cohort=cohort)
         return render(request, "courses/enrol_confirm.html", {**context, "course": course})
+    if context["refusal"] and context["enrolment"] is None:
+        # Only the cohort's staff enrol people here: nothing is written.
+        return render(
+            request, "courses/enrol_confirm.html", {**context, "course": course}, status=403
+        )
     enrolment = services.enrolment_create(
         participant=request.participant, cohort=cohort, acting_user=request.user
     )

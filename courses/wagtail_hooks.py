@@ -43,6 +43,7 @@ class CohortViewSet(ModelViewSet):
                 heading=_("When and where"),
             ),
             FieldRowPanel([FieldPanel("capacity"), FieldPanel("attendance_threshold")]),
+            FieldPanel("open_for_enrolment"),
             InlinePanel("days", heading=_("Days (in-person and blended cohorts)"), label=_("Day")),
         ],
         base_form_class=CohortAdminForm,
@@ -68,6 +69,7 @@ def register_courses_admin_urls():
     import_urls = [
         path("", admin_views.ImportUploadView.as_view(), name="upload"),
         path("<int:pk>/", admin_views.ImportJobView.as_view(), name="job"),
+        path("<int:pk>/file/", admin_views.ImportFileView.as_view(), name="file"),
     ]
     return [
         path("courses/", include((urls, "courses_admin"), namespace="courses_admin")),

@@ -84,6 +84,49 @@ def bar_met(rows: list[dict]) -> bool:
     return bool(rows) and all(row_ok(r) for r in rows)
 
 
+def cpu_per_request(total: dict | None) -> tuple[float, float] | None:
+    """CPU milliseconds per request of gunicorn and of PostgreSQL during the run.
+
+    From ``LOADTEST_CPU_BEFORE`` / ``LOADTEST_CPU_AFTER`` (``loadtest/cpu.py``).
+    """
+    before, after = os.environ.get("LOADTEST_CPU_BEFORE"), os.environ.get("LOADTEST_CPU_AFTER")
+    if not (before and after and total and total["requests"]):
+        return None
+    (g0, p0), (g1, p1) = (map(float, before.split())), (map(float, after.split()))
+    n = total["requests"]
+    return (g1 - g0) * 1000 / n, (p1 - p0) * 1000 / n
+
+
+# Requests that are part of one action with the request before them (taking a
+# quiz is page, start, save, submit; logging in is page and post): no think time
+# before them.
+FOLLOW_ON_KINDS = {"quiz start", "quiz save", "quiz submit", "log in"}
+
+
+def cpu_paragraph(rows: list[dict], total: dict | None) -> str:
+    """What a request costs in CPU, and the people per core that follows from it.
+
+    A person makes ``requests per action / mean think time`` requests a second
+    when the server keeps up, so a core fully busy with requests serves
+    ``1000 / (CPU ms per request * that rate)`` people.
+    """
+    cost = cpu_per_request(total)
+    if cost is None:
+        return ""
+    gunicorn, postgres = cost
+    low, high = (float(x) for x in os.environ.get("LOADTEST_WAIT", "5,15").split(","))
+    actions = sum(r["requests"] for r in rows if r["name"] not in FOLLOW_ON_KINDS)
+    per_person = total["requests"] / max(actions, 1) / ((low + high) / 2)
+    people = 1000 / ((gunicorn + postgres) * per_person)
+    return (
+        f"CPU per request, measured from /proc around the run (what else ran on the machine "
+        f"slows requests down but hardly changes this): **{gunicorn:.1f} ms in gunicorn + "
+        f"{postgres:.1f} ms in PostgreSQL**. A person makes about {per_person:.3f} requests a "
+        f"second at this think time, so one core busy with nothing else serves about "
+        f"**{people:.0f} people** (Redis and locust not counted)."
+    )
+
+
 def capacity_section(*, rows, total, users: int, duration: str, size: str, cores: int) -> str:
     met = bar_met(rows)
     workers = os.environ.get("GUNICORN_WORKERS", "3")
@@ -94,6 +137,9 @@ def capacity_section(*, rows, total, users: int, duration: str, size: str, cores
         else f"The bar is **missed** at {users} simulated people ({cores} cores): fewer than "
         f"{max(users // cores, 1)} people per core; the rows marked MISSED say where."
     )
+    low, high = os.environ.get("LOADTEST_WAIT", "5,15").split(",")
+    before = os.environ.get("LOADTEST_LOAD_BEFORE", "?")
+    after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"""## Capacity
 
 Measured by `make loadtest` on {today}, on this {cores}-core machine with
@@ -103,7 +149,10 @@ CPU it measures), loopback addresses only. Data: `generate_load_data --size {siz
 plus the demo data. {users} simulated people for {duration} (about 60 % anonymous
 readers in six languages, 38 % learners each with an account of their own who read
 modules and take and submit quizzes, 2 % secretariat running the participation
-report and its CSV/XLSX exports), each waiting 1 to 4 s between requests.
+report and its CSV/XLSX exports), each waiting {low} to {high} s between actions
+(`LOADTEST_WAIT`). Load average (1, 5, 15 min) {before} before the run, {after}
+after it: above {cores} means other work shared the machine, so read the figures as
+a lower bound.
 
 Bar (issue 15): no failed request; p95 at most {PAGE_P95_MS} ms for pages and
 {SLOW_KIND_P95_MS} ms for quiz submits and reports. The log-in (each learner and
@@ -111,6 +160,8 @@ staff member logs in once, at the start) hashes the password on purpose and is
 held to "no failure" only. {verdict}
 
 {table(rows, total)}
+
+{cpu_paragraph(rows, total)}
 
 Run it again with `make loadtest` (`USERS=200 DURATION=5m SIZE=L` are the
 defaults; the accounts' password is `flyway-load-2026`, or `LOAD_PASSWORD`).
@@ -140,6 +191,7 @@ def main() -> None:
     rows, total = read_rows(args.stats)
     print(table(rows, total))
     print()
+    print(cpu_paragraph(rows, total))
     print("Bar met." if bar_met(rows) else "Bar MISSED (see the rows marked MISSED).")
     if args.write:
         write_section(

@@ -47,6 +47,8 @@ def import_job_create(
         The ``ImportJob``; its status is ``previewed`` or ``failed`` after a
         check, ``checking`` while a background task checks it.
     """
+    from portal.registry.tasks import import_files_cleanup_task
+
     from ..tasks import import_check_task
 
     job = ImportJob(
@@ -57,6 +59,8 @@ def import_job_create(
     )
     job.file.save(upload.name, upload, save=False)
     job.save()
+    # Each upload also sweeps away what earlier ones left (abandoned, stuck).
+    transaction.on_commit(lambda: import_files_cleanup_task.enqueue())
     if upload.size <= getattr(settings, "REGISTRY_IMPORT_SYNC_BYTES", 256 * 1024):
         import_job_check(job=job)
     else:

@@ -20,5 +20,31 @@ class CoreConfig(AppConfig):
 
         from .page_cache import content_changed_receiver
 
+        self._collate_countries()
+
         for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
             signal.connect(content_changed_receiver, dispatch_uid=f"core_page_cache_{id(signal)}")
+
+        # Wagtail's chooser widgets write their set-up as an inline script from
+        # Python (BaseChooser.render): it gets the admin response's CSP nonce.
+        from wagtail.admin.widgets.chooser import BaseChooser
+
+        from .csp import nonce_chooser_scripts
+
+        if not getattr(BaseChooser.render, "_portal_csp_nonce", False):
+            BaseChooser.render = nonce_chooser_scripts(BaseChooser.render)
+
+    @staticmethod
+    def _collate_countries():
+        """Country lists in the reader's alphabetical order.
+
+        django-countries sorts with its module's ``sort_key`` (pyuca's collator
+        when installed, else ASCII letters only, which leaves every list in a
+        non-Latin script in English order); its lists are cached per language,
+        so a key that follows the active language's collation is enough.
+        """
+        import django_countries
+
+        from .collation import country_sort_key
+
+        django_countries.sort_key = country_sort_key

@@ -16,10 +16,12 @@ Reading, in this order, so that a bad file is refused before it costs much:
 3. for a workbook, the sheet: the one named, or else the only sheet holding
    data (an error names the sheets found), and whether it holds formulas —
    found by streaming the sheet's XML in chunks, never by loading the sheet;
-4. the cells, every one as text, with pandas (``read_csv``, or ``read_excel``
-   with calamine). A sheet with formulas is read row by row with openpyxl in
-   read-only mode instead, so that a formula comes back as its text (``=…``)
-   rather than its cached result; exports neutralise it.
+4. the cells, every one as text. A workbook's sheet is streamed row by row
+   with openpyxl in read-only mode, in bounded memory whatever size the sheet
+   declares (a reader that builds the sheet as one dense grid once took 783 MB
+   for a 0.3 MB file): a formula comes back as its text (``=…``) rather than
+   its cached result (exports neutralise it), reading stops one row past the
+   row limit, and a row reaching past ``SPREADSHEET_MAX_COLUMNS`` is refused.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 SUFFIXES = (".csv", ".xlsx")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ROWS = 50_000
+DEFAULT_MAX_COLUMNS = 256
 
 # Legacy encodings we recognise to say what to fix: codec -> how people know it.
 LEGACY_ENCODINGS = {
@@ -95,6 +98,11 @@ class Table:
 def max_bytes() -> int:
     """The largest upload the reader accepts (setting ``SPREADSHEET_MAX_BYTES``)."""
     return getattr(settings, "SPREADSHEET_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_columns() -> int:
+    """The most columns a sheet's rows may reach (setting ``SPREADSHEET_MAX_COLUMNS``)."""
+    return getattr(settings, "SPREADSHEET_MAX_COLUMNS", DEFAULT_MAX_COLUMNS)
 
 
 def max_rows() -> int:
@@ -180,8 +188,8 @@ def spreadsheet_read(
         raise _too_big(limit)
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
-    table = _read_csv(data) if suffix == ".csv" else _read_xlsx(data, sheet)
     rows_allowed = row_limit or max_rows()
+    table = _read_csv(data) if suffix == ".csv" else _read_xlsx(data, sheet, rows_allowed)
     if len(table.rows) > rows_allowed:
         raise SpreadsheetError(
             _("The file has more than %(max)d rows; split it into smaller files.")
@@ -190,7 +198,10 @@ def spreadsheet_read(
     return table
 
 
-def _table(rows: Iterable[list[str]], *, sheet: str = "", formulas: bool = False) -> Table:
+def _table(
+    rows: Iterable[list[str]], *, sheet: str = "", formulas: bool = False, limit: int | None = None
+) -> Table:
+    """The header and the non-blank rows; with ``limit``, stops reading one row past it."""
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None or not any(header):
@@ -199,7 +210,12 @@ def _table(rows: Iterable[list[str]], *, sheet: str = "", formulas: bool = False
             if header is not None
             else _("The file is empty.")
         )
-    body = [(number, cells) for number, cells in enumerate(iterator, start=2) if any(cells)]
+    body = []
+    for number, cells in enumerate(iterator, start=2):
+        if any(cells):
+            body.append((number, cells))
+            if limit is not None and len(body) > limit:
+                break  # the caller refuses the file: no need to read the rest
     return Table(header=header, rows=body, sheet=sheet, formulas=formulas)
 
 
@@ -418,33 +434,40 @@ def _text(value: Any) -> str:
 
 
 def _rows_openpyxl(data: bytes, sheet: str) -> Iterator[list[str]]:
-    """Rows streamed by openpyxl in read-only mode; a formula comes back as its text."""
+    """Rows streamed by openpyxl in read-only mode; a formula comes back as its text.
+
+    Memory stays bounded whatever the sheet declares: its stated size is
+    ignored (``reset_dimensions``), missing rows cost nothing, each row is
+    trimmed of its empty cells at the end, and a row reaching past
+    ``SPREADSHEET_MAX_COLUMNS`` is refused.
+    """
     from openpyxl import load_workbook
 
+    columns_allowed = max_columns()
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        for row in workbook[sheet].iter_rows(values_only=True):
-            yield [_text(value) for value in row]
+        worksheet = workbook[sheet]
+        worksheet.reset_dimensions()
+        for row in worksheet.iter_rows(values_only=True):
+            cells = [_text(value) for value in row[: columns_allowed + 1]]
+            while cells and not cells[-1]:
+                cells.pop()
+            if len(cells) > columns_allowed or (
+                len(row) > columns_allowed and any(v is not None for v in row[columns_allowed:])
+            ):
+                raise SpreadsheetError(
+                    _(
+                        "The sheet has data beyond column %(max)d; delete the columns "
+                        "the list does not need."
+                    )
+                    % {"max": columns_allowed}
+                )
+            yield cells
     finally:
         workbook.close()
 
 
-def _rows_pandas(data: bytes, sheet: str) -> list[list[str]]:
-    import pandas
-
-    frame = pandas.read_excel(
-        io.BytesIO(data),
-        sheet_name=sheet,
-        header=None,
-        engine="calamine",
-        dtype=object,
-        keep_default_na=False,
-        na_filter=False,
-    )
-    return [[_text(value) for value in row] for row in frame.itertuples(index=False, name=None)]
-
-
-def _read_xlsx(data: bytes, sheet: str | None) -> Table:
+def _read_xlsx(data: bytes, sheet: str | None, row_limit: int | None = None) -> Table:
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
         raise SpreadsheetError(
@@ -466,17 +489,12 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
         ) from None
     if not chosen.has_cells:
         raise SpreadsheetError(_("The file is empty."))
-    import python_calamine
-
     try:
-        if chosen.has_formulas:
-            rows: Iterable[list[str]] = _rows_openpyxl(data, chosen.name)
-        else:
-            rows = _rows_pandas(data, chosen.name)
-        return _table(rows, sheet=chosen.name, formulas=chosen.has_formulas)
+        rows = _rows_openpyxl(data, chosen.name)
+        return _table(rows, sheet=chosen.name, formulas=chosen.has_formulas, limit=row_limit)
     except SpreadsheetError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, python_calamine.CalamineError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
         raise SpreadsheetError(
             _("The workbook cannot be opened; save it again as .xlsx.")
         ) from None

@@ -121,6 +121,8 @@ APP_DEMO_MODULES = [
     # Quizzes before pages: translated pages then place the translated quizzes.
     "assessments.demo_translations",
     "courses.demo_translations",
+    # After the home page's translations, which the policy's are placed under.
+    "portal.registry.demo_privacy",
 ]
 
 

@@ -15,3 +15,17 @@ class NetworkConfig(AppConfig):
         participant_merging.connect(
             receivers.participant_merging, dispatch_uid="network_participant_merging"
         )
+
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="network",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.network_personal_data,
+                covers=personal_data_selectors.PERSONAL_DATA_COVERS,
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
+        )

@@ -124,7 +124,7 @@ class DirectorySearchForm(forms.Form):
         if audience == Audience.MEMBERS:
             self.fields["course"].choices = [
                 ("", _("Any course")),
-                *((c.pk, c.title) for c in course_choices()),
+                *course_choices(),
             ]
             self.cohorts = {c.slug: c for c in cohort_choices()}
             self.fields["cohort"].choices = [

@@ -466,17 +466,19 @@ def cohort_tags(*, cohort) -> list[Tag]:
 # --- Filter choices --------------------------------------------------------------------
 
 
-def course_choices() -> list:
-    from courses.models import CoursePage
+def course_choices() -> list[tuple[int, str]]:
+    """Each course once, titled in the reader's language, with its languages."""
+    from courses.selectors import course_choices as courses_once
 
-    return list(CoursePage.objects.live().order_by("title").only("pk", "title"))
+    return courses_once()
 
 
 def cohort_choices() -> list:
-    from courses.models import Cohort
+    from courses.selectors import course_cohorts
 
     return list(
-        Cohort.objects.filter(course__live=True)
+        course_cohorts()
+        .filter(course__live=True)
         .select_related("course")
         .order_by("course__title", F("start_date").desc(nulls_last=True), "title")
         .only("pk", "slug", "title", "course__title")
@@ -665,3 +667,87 @@ def reports_recent_closed(*, limit: int = 20) -> list[Report]:
         .select_related("message__sender", "reporter", "handled_by")
         .order_by("-handled_at", "-pk")[:limit]
     )
+
+
+# --- The personal-data download (portal.registry.personal_data) -------------
+
+PERSONAL_DATA_COVERS = (
+    "network.DirectoryProfile.participant",
+    "network.Message.sender",
+    "network.Message.recipient",
+    "network.Report.reporter",
+    "network.ContactBlock.blocker",
+)
+PERSONAL_DATA_OMITS = {
+    "network.ContactBlock.blocked": (
+        "Who blocked the person is the blocker's choice and stays theirs"
+    ),
+    "network.Report.handled_by": "A moderator's handling of other people's reports",
+}
+
+
+def _other_party(participant) -> str:
+    """Another person as a message showed them: their name, never their e-mail."""
+    return str(participant)
+
+
+def network_personal_data(participant) -> dict[str, list[dict]]:
+    """The person's directory settings, messages sent and received, reports and blocks made."""
+    from django.forms.models import model_to_dict
+
+    from .models import ContactBlock, DirectoryProfile, Message, Report
+
+    profile = DirectoryProfile.objects.filter(participant=participant).first()
+    return {
+        "network.directory_settings": (
+            [
+                model_to_dict(profile, exclude=["id", "participant"])
+                | {"updated_at": profile.updated_at}
+            ]
+            if profile
+            else []
+        ),
+        "network.messages_sent": [
+            {
+                "to": _other_party(m.recipient),
+                "body": m.body,
+                "sent_at": m.sent_at,
+                "read_at": m.read_at,
+                "reply_to": m.reply_to_id,
+                "message": m.pk,
+            }
+            for m in Message.objects.filter(sender=participant)
+            .select_related("recipient")
+            .order_by("sent_at", "pk")
+        ],
+        "network.messages_received": [
+            {
+                "from": _other_party(m.sender),
+                "body": m.body,
+                "sent_at": m.sent_at,
+                "read_at": m.read_at,
+                "reply_to": m.reply_to_id,
+                "message": m.pk,
+            }
+            for m in Message.objects.filter(recipient=participant)
+            .select_related("sender")
+            .order_by("sent_at", "pk")
+        ],
+        # What the person reported and where it stands; the moderator and their note stay out.
+        "network.reports_made": [
+            {
+                "message": r.message_id,
+                "reason": r.reason,
+                "details": r.details,
+                "reported_at": r.created_at,
+                "status": r.status,
+            }
+            for r in Report.objects.filter(reporter=participant).order_by("created_at", "pk")
+        ],
+        "network.blocks_made": [
+            {"blocked": _other_party(b.blocked), "since": b.created_at}
+            for b in ContactBlock.objects.filter(blocker=participant)
+            .select_related("blocked")
+            .order_by("pk")
+        ],
+    }

@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.core.links import absolute_url
+from portal.core.mail import mail_send, mail_send_each_language
 from portal.registry.models import DirectoryVisibility, Participant
 
 from .models import (
@@ -230,31 +229,28 @@ def message_relay(*, message: Message) -> bool:
     address = _recipient_address(message.recipient)
     if not address:
         return False
-    language = (
-        message.recipient.user.preferred_language if message.recipient.user_id else ""
-    ) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
+    language = message.recipient.user.preferred_language if message.recipient.user_id else ""
+
+    def context():
+        # In the recipient's language, on the portal's public address.
+        return {
             "message": message,
             "sender_name": message.sender.full_name,
             "sender_native_name": message.sender.native_name,
             "recipient_name": message.recipient.full_name,
-            # In the recipient's language, on the portal's public address.
             "conversation_url": absolute_url(
                 reverse("network:message_detail", kwargs={"message_id": message.pk})
             ),
             "settings_url": absolute_url(reverse("network:settings")),
         }
-        subject = render_to_string("network/email/message_subject.txt", context)
-        body = render_to_string("network/email/message_body.txt", context)
-    email = EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[address],
+
+    mail_send(
+        template="network/email/message",
+        context=context,
+        to=address,
+        language=language,
         headers={"Auto-Submitted": "auto-generated"},
     )
-    email.send()
     return True
 
 
@@ -322,27 +318,19 @@ def report_notify(*, report: Report) -> int:
     from portal.accounts.models import User
     from portal.accounts.roles import Role
 
-    addresses = list(
+    recipients = list(
         User.objects.filter(groups__name=Role.SECRETARIAT, is_active=True)
-        .values_list("email", flat=True)
+        .values_list("email", "preferred_language")
         .distinct()
     )
-    if not addresses:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    return mail_send_each_language(
+        template="network/email/report",
+        context=lambda: {
             "report": report,
             "reports_url": absolute_url(reverse("network:report_list")),
-        }
-        subject = render_to_string("network/email/report_subject.txt", context)
-        body = render_to_string("network/email/report_body.txt", context)
-    EmailMessage(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        bcc=addresses,
-    ).send()
-    return len(addresses)
+        },
+        recipients=recipients,
+    )
 
 
 @transaction.atomic

@@ -3,14 +3,16 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.accounts.permissions import is_staff_member
 from portal.accounts.roles import Role
 from portal.accounts.services import user_add_role
+from portal.core.languages import translated_path
 from portal.core.links import absolute_url, base_url
+from portal.core.mail import mail_language
 
 from .selectors import participant_for_user
 from .services import participant_link_user, participant_update
@@ -60,12 +62,21 @@ class AccountAdapter(DefaultAccountAdapter):
         context["current_site"] = PublicSite(
             name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(base_url()).netloc
         )
-        return super().send_mail(template_prefix, email, context)
+        # In the language remembered on the account the mail is about (a reset
+        # asked for from any page); without one, the language being read.
+        user = context.get("user")
+        language = getattr(user, "preferred_language", "") or translation.get_language()
+        with translation.override(mail_language(language)):
+            return super().send_mail(template_prefix, email, context)
 
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "FLYWAY_SIGNUP_OPEN", True)
 
     def save_user(self, request, user, form, commit=True):
+        # The language of the sign-up page is remembered for mail and log-ins.
+        language = translation.get_language()
+        if not user.preferred_language and language in dict(settings.LANGUAGES):
+            user.preferred_language = language
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             user_add_role(user=user, role=Role.LEARNERS)
@@ -90,15 +101,21 @@ class AccountAdapter(DefaultAccountAdapter):
         return confirmed
 
     def get_login_redirect_url(self, request) -> str:
+        """Where a log-in leads: the page asked for, in the language it was read in;
+        else the learner's learning (``LOGIN_REDIRECT_URL``, the dashboard) in the
+        language remembered on the account, or the one the log-in page was read in.
+        """
         if is_staff_member(request.user):
             return "/admin/"
-        # The interface language chosen earlier, on any device, is remembered.
-        language = request.user.preferred_language
-        if language not in dict(settings.LANGUAGES):
-            language = translation.get_language()
+        asked = bool(request.POST.get("next") or request.GET.get("next"))
+        language = translation.get_language()
+        remembered = request.user.preferred_language
+        if not asked and remembered in dict(settings.LANGUAGES):
+            language = remembered
         with translation.override(language):
             target = super().get_login_redirect_url(request)
-            target = f"/{language}/" if target == "/" else translate_url(target, language)
+            if not asked:
+                target = translated_path(target, language, request=request)
             participant = participant_for_user(request.user)
             if participant is None or not participant.is_profile_complete:
                 return f"{reverse('registry:onboarding')}?{urlencode({'next': target})}"

@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .receivers import RECONSENT_SESSION_KEY
 from .selectors import participant_for_user
 
 
@@ -15,7 +16,8 @@ def profile_required(view_func):
 
     Anonymous visitors go to the log-in page; a user without a complete
     participant profile goes to the onboarding form, with ``next`` pointing back
-    at the page they asked for. The participant is set on
+    at the page they asked for; someone whose consent is to an older privacy
+    policy goes to the consent page first. The participant is set on
     ``request.participant`` for the view.
     """
 
@@ -26,6 +28,9 @@ def profile_required(view_func):
         participant = participant_for_user(request.user)
         if participant is None or not participant.is_profile_complete:
             url = reverse("registry:onboarding")
+            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        if getattr(request, "session", {}).get(RECONSENT_SESSION_KEY):
+            url = reverse("registry:consent")
             return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
         request.participant = participant
         return view_func(request, *args, **kwargs)

@@ -134,6 +134,19 @@ class OnboardingForm(ProfileForm):
         fields = [f for f in PROFILE_FORM_FIELDS if f not in ("directory_visibility", "bio")]
 
 
+class ConsentForm(forms.Form):
+    """Consent to the privacy policy again, after its version was raised."""
+
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that Flyway Academy processes my personal data "
+            "as described in the privacy policy."
+        ),
+        required=True,
+        error_messages={"required": _("Please agree to the privacy policy to continue.")},
+    )
+
+
 class AccountDeleteForm(forms.Form):
     confirm = forms.CharField(
         label=_("Type DELETE to confirm"),

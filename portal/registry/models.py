@@ -11,6 +11,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.core.storage import generated_name, private_storage
+
 # Birth years outside this range are refused by the services; the database
 # keeps a wider, fixed bound because "this year" cannot live in a constraint.
 BIRTH_YEAR_MIN = 1900
@@ -236,10 +238,13 @@ class ImportStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 def import_upload_to(instance, filename: str) -> str:
-    return f"registry/imports/{filename}"
+    # A generated name in the private storage: the list is personal data, and
+    # its original name (kept in ``original_name``) may name people or places.
+    return generated_name("registry/imports", filename)
 
 
 class ImportJob(models.Model):
@@ -249,7 +254,7 @@ class ImportJob(models.Model):
     ``processed_rows`` so that the job's page can show progress.
     """
 
-    file = models.FileField(_("file"), upload_to=import_upload_to)
+    file = models.FileField(_("file"), upload_to=import_upload_to, storage=private_storage)
     original_name = models.CharField(_("file name"), max_length=255)
     cohort_slug = models.SlugField(_("cohort"), max_length=100, blank=True)
     send_email = models.BooleanField(
@@ -298,9 +303,13 @@ class ImportJob(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.CANCELLED)
 
     @property
     def is_working(self) -> bool:
         """True while a background task is checking or importing the file."""
         return self.status in (ImportStatus.CHECKING, ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+# The privacy policy page lives in pages.py; Django finds models in this module.
+from .pages import PolicySectionBlock, PrivacyPolicyPage  # noqa: E402, F401

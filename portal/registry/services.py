@@ -21,10 +21,12 @@ from .models import (
     ConsentPurpose,
     ConsentRecord,
     HistoryAction,
+    ImportJob,
+    ImportStatus,
     Participant,
     ParticipantHistory,
 )
-from .signals import participant_merging, participants_changed
+from .signals import participant_anonymised, participant_merging, participants_changed
 
 if TYPE_CHECKING:
     from .imports import PeoplePlan
@@ -459,6 +461,9 @@ def participant_anonymise(*, participant: Participant, acting_user, reason: str)
         acting_user=acting_user,
         reason=reason,
     )
+    participant_anonymised.send(
+        sender=Participant, participant=participant, acting_user=acting_user
+    )
     participants_changed.send_changes(sender=Participant, participant_ids=[participant.pk])
     return participant
 
@@ -738,3 +743,106 @@ def participants_import(
     by_email = {p.email: p.participant for p in plan.people if p.participant is not None}
     by_email.update((participant.email, participant) for participant in created)
     return by_email
+
+
+# --- Uploaded participant lists: nothing kept once a job ends ----------------
+
+# A previewed list nobody confirmed within this many hours is abandoned; a job
+# checking, queued or running for this long is stuck (its worker died).
+IMPORT_ABANDONED_HOURS = 24
+IMPORT_STUCK_HOURS = 6
+# A file in the imports folder that no job names, older than this, is left over
+# from an upload that never reached the database.
+IMPORT_STRAY_MINUTES = 60
+IMPORT_FOLDER = "registry/imports"
+
+
+def _import_file_delete(name: str) -> None:
+    from portal.core.storage import private_storage
+
+    if name:
+        private_storage().delete(name)
+
+
+def import_job_cancel(*, job: ImportJob) -> ImportJob:
+    """Cancel a job waiting for confirmation, and delete its file.
+
+    Raises:
+        ValidationError: the job has already started or ended.
+    """
+    name = job.file.name
+    cancelled = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEWED).update(
+        status=ImportStatus.CANCELLED, finished_at=timezone.now(), file=""
+    )
+    if not cancelled:
+        raise ValidationError(_("This import has already been started or has ended."))
+    transaction.on_commit(lambda: _import_file_delete(name))
+    job.refresh_from_db()
+    return job
+
+
+def import_jobs_cleanup(*, now=None) -> dict[str, int]:
+    """Delete the files of imports that ended, were abandoned or are stuck; and stray files.
+
+    Abandoned (previewed, not confirmed for ``IMPORT_ABANDONED_HOURS``) become
+    cancelled; stuck ones (checking, queued or running for ``IMPORT_STUCK_HOURS``)
+    fail with a message saying to upload again. Run by ``manage.py
+    cleanup_imports`` (hourly from cron) and by ``import_files_cleanup_task``,
+    which each new upload queues.
+
+    Returns:
+        How many jobs were cancelled and failed, and how many files deleted.
+    """
+    import datetime
+
+    from portal.core.storage import private_storage
+
+    now = now or timezone.now()
+    counts = {"cancelled": 0, "failed": 0, "files": 0}
+    abandoned = ImportJob.objects.filter(
+        status=ImportStatus.PREVIEWED,
+        created_at__lt=now - datetime.timedelta(hours=IMPORT_ABANDONED_HOURS),
+    )
+    stuck = ImportJob.objects.filter(
+        status__in=[ImportStatus.CHECKING, ImportStatus.QUEUED, ImportStatus.RUNNING],
+        created_at__lt=now - datetime.timedelta(hours=IMPORT_STUCK_HOURS),
+    ).filter(
+        models.Q(started_at__isnull=True)
+        | models.Q(started_at__lt=now - datetime.timedelta(hours=IMPORT_STUCK_HOURS))
+    )
+    stuck_error = _("The import stopped without finishing; its file was deleted. Upload it again.")
+    for queryset, status, key in (
+        (abandoned, ImportStatus.CANCELLED, "cancelled"),
+        (stuck, ImportStatus.FAILED, "failed"),
+    ):
+        for job in queryset.only("pk", "file", "status"):
+            fields = {"status": status, "finished_at": now, "file": ""}
+            if status == ImportStatus.FAILED:
+                fields["errors"] = [stuck_error]
+            if ImportJob.objects.filter(pk=job.pk, status=job.status).update(**fields):
+                counts[key] += 1
+                if job.file.name:
+                    _import_file_delete(job.file.name)
+                    counts["files"] += 1
+    ended = ImportJob.objects.filter(
+        status__in=[ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.CANCELLED]
+    ).exclude(file="")
+    for job in ended.only("pk", "file"):
+        _import_file_delete(job.file.name)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+        counts["files"] += 1
+    storage = private_storage()
+    try:
+        _folders, names = storage.listdir(IMPORT_FOLDER)
+    except FileNotFoundError:
+        names = []
+    known = set(ImportJob.objects.exclude(file="").values_list("file", flat=True))
+    for filename in names:
+        name = f"{IMPORT_FOLDER}/{filename}"
+        if name in known:
+            continue
+        modified = storage.get_modified_time(name)
+        if modified < now - datetime.timedelta(minutes=IMPORT_STRAY_MINUTES):
+            storage.delete(name)
+            counts["files"] += 1
+    return counts

@@ -16,6 +16,22 @@ from portal.core.signals import ChangeSignal
 
 participants_changed = ChangeSignal()
 
+#: Sent by :func:`portal.registry.services.participant_anonymise` (and so by
+#: ``account_delete``) inside its transaction, after the participant's own
+#: identifying fields were erased.
+#:
+#: Keyword arguments: ``sender`` (the ``Participant`` class), ``participant``
+#: (the anonymised ``Participant``, still with its pk) and ``acting_user`` (who
+#: asked; None when the person deleted their own account).
+#:
+#: Each app above that keeps a copy of the person's identity (a name printed on
+#: a certificate, a stored PDF, a file built from them) connects one receiver
+#: that erases its copy, keeping what the aggregate figures count (rows, dates,
+#: statuses). The certificates app blanks the holder's names, deletes the PDFs
+#: and the cohort archives that held them. A receiver must not fail for a
+#: participant it holds nothing of.
+participant_anonymised = Signal()
+
 #: Sent by :func:`portal.registry.services.participant_merge` while it merges
 #: ``duplicate`` into ``keep``, inside the merge's transaction (with both
 #: participants locked ``select_for_update``), before the duplicate is deleted.

@@ -107,8 +107,21 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def policy_version() -> str:
-    """The privacy policy version that consent is recorded against (setting)."""
-    return getattr(settings, "REGISTRY_PRIVACY_POLICY_VERSION", "2025-01")
+    """The privacy policy version that consent is recorded against.
+
+    The version of the live privacy policy page in the default language (the
+    same in every language); before any is published, the setting
+    ``REGISTRY_PRIVACY_POLICY_VERSION``.
+    """
+    from .pages import PrivacyPolicyPage
+
+    version = (
+        PrivacyPolicyPage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .values_list("version", flat=True)
+        .first()
+    )
+    return version or getattr(settings, "REGISTRY_PRIVACY_POLICY_VERSION", "2025-01")
 
 
 def clean_text(value: object) -> str:

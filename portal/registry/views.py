@@ -3,22 +3,26 @@
 Thin views: they parse a form, call one service or selector, and render.
 """
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import exports, services
 from .decorators import profile_required
-from .forms import AccountDeleteForm, OnboardingForm, ProfileForm
-from .selectors import participant_for_user, participant_personal_data
+from .forms import AccountDeleteForm, ConsentForm, OnboardingForm, ProfileForm
+from .receivers import RECONSENT_SESSION_KEY
+from .selectors import participant_for_user, participant_personal_data, privacy_policy_page
 from .validation import policy_version
 
 
@@ -139,3 +143,37 @@ def account_delete(request):
 
 
 __all__ = ["account_delete", "onboarding", "profile_detail", "profile_download", "profile_edit"]
+
+
+def privacy_policy(request):
+    """The privacy policy in the reader's language (the default language's if none yet)."""
+    page = privacy_policy_page(language=translation.get_language())
+    if page is None:
+        raise Http404
+    return redirect(page.get_url(request))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request):
+    """Consent to the privacy policy again: asked at log-in after its version was raised."""
+    participant = participant_for_user(request.user)
+    next_url = _safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL))
+    if participant is None or not participant.is_profile_complete:
+        return redirect(f"{reverse('registry:onboarding')}?{urlencode({'next': next_url})}")
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.consent_record(participant=participant, acting_user=request.user)
+        request.session.pop(RECONSENT_SESSION_KEY, None)
+        messages.success(request, _("Thank you. Your consent to the new policy is recorded."))
+        return redirect(next_url)
+    return render(
+        request,
+        "registry/consent.html",
+        {
+            "form": form,
+            "next": next_url,
+            "policy": privacy_policy_page(language=translation.get_language()),
+            "policy_version": policy_version(),
+        },
+    )

@@ -28,3 +28,17 @@ class ReportingConfig(AppConfig):
         certificates_signals.certificates_changed.connect(
             receivers.certificates_changed, dispatch_uid="reporting_certificates_changed"
         )
+
+        # This app's part of the person's data download (the hook is the registry's).
+        from portal.registry.personal_data import PersonalDataSource, personal_data_sources
+
+        from . import selectors as personal_data_selectors
+
+        personal_data_sources.register(
+            key="reporting",
+            provider=PersonalDataSource(
+                collect=personal_data_selectors.reporting_personal_data,
+                covers=(),
+                omits=personal_data_selectors.PERSONAL_DATA_OMITS,
+            ),
+        )

@@ -8,6 +8,8 @@ charts carry a title for screen readers and nothing that is not in the table.
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from portal.core.formatting import format_number, format_percent
+
 BAR = "#0f5c4d"
 SECOND = "#c77d1a"
 TARGET = "#a3122a"
@@ -16,7 +18,7 @@ GRID = "#d9ddd8"
 
 
 def _fmt(value: float, percent: bool) -> str:
-    return f"{value:.1f} %" if percent else f"{value:,.0f}"
+    return format_percent(value, 1) if percent else format_number(value)
 
 
 def bar_chart_svg(

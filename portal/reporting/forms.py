@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from courses.models import Cohort, CoursePage
+from courses.selectors import course_choices, course_cohorts
 
 from .definitions import Dimension, parse_dimensions
 from .models import TargetMetric
@@ -37,11 +37,11 @@ class ReportFilterForm(forms.Form):
         self.fields["by"].widget = forms.Select(choices=Dimension.choices)
         self.fields["course"].choices = [
             ("", _("All courses")),
-            *CoursePage.objects.order_by("title").values_list("slug", "title"),
+            *course_choices(value="slug"),
         ]
         self.fields["cohort"].choices = [
             ("", _("All cohorts")),
-            *Cohort.objects.order_by("-start_date", "title").values_list("slug", "title"),
+            *course_cohorts().order_by("-start_date", "title").values_list("slug", "title"),
         ]
         self.fields["country"].choices = [("", _("All countries")), *list(countries)]
 

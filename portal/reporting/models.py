@@ -268,3 +268,31 @@ class ParticipationFact(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.enrolment_id} {self.year}"
+
+
+class PublishedFigures(models.Model):
+    """The public figures of one day: every page and year, suppressed together.
+
+    Written once, by the first request (or the publishing task) of the day, and
+    read by every page in every language until the next day, so that no two
+    public pages ever show figures of different moments. Suppressed cells are
+    stored without their count. See ``docs/reporting.md``.
+    """
+
+    day = models.DateField(_("day"))
+    min_cell = models.PositiveSmallIntegerField(_("smallest count shown"))
+    published_at = models.DateTimeField(_("published at"))
+    figures = models.JSONField(_("figures"))
+
+    class Meta:
+        verbose_name = _("published figures")
+        verbose_name_plural = _("published figures")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "min_cell"], name="reporting_published_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} (<{self.min_cell})"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -36,9 +34,10 @@ from certificates.models import Certificate, CertificateStatus
 from courses.models import CohortMode, Enrolment, EnrolmentStatus
 
 from . import sql
-from .definitions import Youth, youth_max_age
-from .models import ParticipationFact, Snapshot, SnapshotRecord, Target
+from .definitions import Youth, report_min_cell, youth_max_age
+from .models import ParticipationFact, PublishedFigures, Snapshot, SnapshotRecord, Target
 from .report import Filters
+from .selectors import public_views
 
 logger = logging.getLogger(__name__)
 BATCH = 2000
@@ -197,8 +196,8 @@ def snapshot_unfreeze(*, snapshot: Snapshot, acting_user, reason: str) -> None:
 # signals from the services that change an input, inside their transaction;
 # the receivers (``receivers.py``, connected in ``ReportingConfig.ready``) call
 # ``participation_facts_refresh`` with what was touched. A bulk writer wraps its
-# loop in ``portal.core.signals.changes_batched`` (or, here,
-# ``participation_facts_deferred``) so that the rows are refreshed once, at the end.
+# loop in ``portal.core.signals.changes_batched`` so that the rows are refreshed
+# once, at the end.
 
 FACT_COLUMNS = (
     "enrolment_id",
@@ -216,10 +215,6 @@ FACT_COLUMNS = (
     "certified_until",
 )
 ID_CHUNK = 500  # ids per IN (...) list: well below every backend's parameter limit
-
-_pending: contextvars.ContextVar[dict[str, set[int]] | None] = contextvars.ContextVar(
-    "participation_facts_pending", default=None
-)
 
 
 def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
@@ -320,20 +315,15 @@ def participation_facts_refresh(
     Called, in the sender's transaction, by the receivers of the lower apps'
     change signals (``receivers.py``) after anything a fact is made of changed:
     an enrolment's status or completion, a profile's gender, country, birth year
-    or organisation type, a cohort's mode or start date, a certificate. Inside
-    :func:`participation_facts_deferred` the ids are collected and refreshed once
-    when the block ends.
+    or organisation type, a cohort's mode or start date, a certificate. A bulk
+    writer sends its change signals inside ``portal.core.signals.changes_batched``,
+    so this runs once, with every id, when its block ends.
     """
     scopes = {
         "enrolment_ids": set(enrolment_ids),
         "participant_ids": set(participant_ids),
         "cohort_ids": set(cohort_ids),
     }
-    pending = _pending.get()
-    if pending is not None:
-        for name, ids in scopes.items():
-            pending[name] |= ids
-        return
     fields = {"enrolment_ids": "pk", "participant_ids": "participant_id", "cohort_ids": "cohort_id"}
     with transaction.atomic():
         for name, ids in scopes.items():
@@ -345,29 +335,6 @@ def participation_facts_refresh(
                 ParticipationFact.objects.filter(**{f"{fact_field}__in": chunk}).delete()
                 ParticipationFact.objects.filter(enrolment_id__in=enrolments.values("pk")).delete()
                 participation_facts_insert(enrolments)
-
-
-@contextmanager
-def participation_facts_deferred() -> Iterator[None]:
-    """Collect the refreshes asked for inside the block and run them once at its end.
-
-    For bulk writers (an import enrolling thousands of people): one refresh per
-    500 ids instead of one per row. Nested blocks join the outermost one.
-    """
-    if _pending.get() is not None:
-        yield
-        return
-    pending: dict[str, set[int]] = {
-        "enrolment_ids": set(),
-        "participant_ids": set(),
-        "cohort_ids": set(),
-    }
-    token = _pending.set(pending)
-    try:
-        yield
-    finally:
-        _pending.reset(token)
-    participation_facts_refresh(**pending)
 
 
 @transaction.atomic
@@ -399,3 +366,28 @@ def participation_facts_rebuild(
         if progress:
             progress(min(low + chunk, last + 1) - first, last + 1 - first)
     return written
+
+
+def public_figures_publish(*, day: dt.date | None = None, min_cell: int | None = None) -> dict:
+    """Publish the public figures of ``day`` (today), once; return what is published.
+
+    The first call of a day computes every public view from the data as they
+    stand, suppresses them together and stores the result; every later call
+    that day (any language, any server) returns the stored figures unchanged.
+    Two servers racing for the first call both compute, and the second to
+    write reads the first one's row instead.
+    """
+    day = day or timezone.localdate()
+    min_cell = report_min_cell() if min_cell is None else min_cell
+    existing = PublishedFigures.objects.filter(day=day, min_cell=min_cell).first()
+    if existing is not None:
+        return existing.figures
+    figures = public_views(min_cell=min_cell).published()
+    try:
+        with transaction.atomic():
+            PublishedFigures.objects.create(
+                day=day, min_cell=min_cell, published_at=timezone.now(), figures=figures
+            )
+    except IntegrityError:
+        return PublishedFigures.objects.get(day=day, min_cell=min_cell).figures
+    return figures

@@ -13,14 +13,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_countries import countries
 
 from portal.accounts.permissions import Capability, capability_required
 
 from . import charts, selectors, services
-from .definitions import Dimension, definitions, report_min_cell
+from .definitions import (
+    GENDER_LABELS,
+    ORGANISATION_TYPE_LABELS,
+    UNKNOWN_LABEL,
+    Dimension,
+    Youth,
+    definitions,
+    report_min_cell,
+)
+from .disclosure import PRIMARY
 from .exporters import breakdown_csv, report_pdf, report_xlsx
 from .forms import ReportFilterForm, SnapshotFreezeForm, SnapshotUnfreezeForm, TargetForm
 from .models import Snapshot, Target, TargetMetric
@@ -238,50 +247,76 @@ def snapshots(request):
 PUBLIC_CACHE_SECONDS = 600
 
 
+def _public_label(dim: str, code: str) -> str:
+    """The label of one row of a public breakdown, in the language being read."""
+    if not code:
+        return str(UNKNOWN_LABEL)
+    if dim == Dimension.GENDER:
+        return str(GENDER_LABELS.get(code, UNKNOWN_LABEL))
+    if dim == Dimension.YOUTH:
+        return str(Youth(code).label) if code in Youth.values else str(UNKNOWN_LABEL)
+    if dim == Dimension.ORGANISATION_TYPE:
+        return str(ORGANISATION_TYPE_LABELS.get(code, UNKNOWN_LABEL))
+    return str(countries.name(code)) or code
+
+
 @require_GET
 def impact(request):
-    """The public impact page: headline figures, small counts suppressed.
+    """The public impact page: the figures published today, small counts suppressed.
 
-    Only ``year`` is read from the request; every view the page can show is
-    suppressed together, so no two of them differ by a small count.
+    Only ``year`` is read from the request. Every language and every server
+    shows the one set published for the day (``services.public_figures_publish``),
+    in which every view was suppressed together (``docs/reporting.md``).
     """
     min_cell = report_min_cell()
-    key = f"reporting:impact:{get_language()}:{min_cell}"
+    day = timezone.localdate()
+    key = f"reporting:impact:{day.isoformat()}:{min_cell}"
     figures = cache.get(key)
     if figures is None:
-        figures = selectors.public_views(min_cell=min_cell)
+        figures = services.public_figures_publish(day=day, min_cell=min_cell)
         cache.set(key, figures, PUBLIC_CACHE_SECONDS)
     year = request.GET.get("year", "")
-    name = year if year in figures.views and year != selectors.PUBLIC_WIDE else "all"
-    view = figures.views[name]
+    name = year if year in figures["cells"] and year != selectors.PUBLIC_WIDE else "all"
+    cells = figures["cells"][name]
+    hidden = figures["hidden"][name]
 
-    def shown(key):
-        return view.display(key, min_cell)
+    def shown(cell):
+        if hidden.get(cell) == PRIMARY:
+            return f"<{min_cell}"
+        if cell in hidden:
+            return "\u00b7"
+        return f"{cells[cell]:,}"
 
     def share(part):
-        if view.shown(part) and view.shown("participants") and view.cells["participants"]:
-            return f"{view.cells[part] / view.cells['participants'] * 100:.0f} %"
+        total = cells.get("participants")
+        if cells.get(part) is not None and total:
+            return f"{cells[part] / total * 100:.0f} %"
         return "\u00b7"
 
-    rows = {
-        dim: [(figures.labels[k], shown(k), share(k)) for k in keys if k in view.cells]
-        for dim, keys in figures.rows.items()
-    }
+    tables = []
+    for dim in selectors.PUBLIC_DIMENSIONS:
+        rows = [
+            (_public_label(dim, cell.partition(":")[2]), shown(cell), share(cell))
+            for cell in figures["rows"][name][str(dim)]
+        ]
+        if dim == Dimension.COUNTRY:
+            rows.sort(key=lambda row: (row[0] == str(UNKNOWN_LABEL), row[0].casefold()))
+        tables.append((Dimension(dim).label, rows))
+    women, youth = f"{Dimension.GENDER}:woman", f"{Dimension.YOUTH}:{Youth.YOUTH}"
     return render(
         request,
         "reporting/impact.html",
         {
-            "years": figures.years,
+            "years": figures["years"],
             "year": None if name == "all" else name,
             "participants": shown("participants"),
-            "youth": shown("youth"),
-            "youth_share": share("youth"),
-            "women": shown("gender:woman") if "gender:woman" in view.cells else "0",
-            "women_share": share("gender:woman") if "gender:woman" in view.cells else "\u00b7",
+            "youth": shown(youth) if youth in cells else "0",
+            "youth_share": share(youth),
+            "women": shown(women) if women in cells else "0",
+            "women_share": share(women),
             "completed": shown("completed"),
             "certified": shown("certified"),
-            "gender_rows": rows[Dimension.GENDER],
-            "country_rows": rows[Dimension.COUNTRY],
+            "tables": tables,
             "min_cell": min_cell,
             "impact_url": reverse("reporting:impact"),
         },

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "csp",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one: every response gets the policy, a cached page's too.
+    "portal.core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -179,12 +182,28 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# --- tasks on Redis (issue 15) ---
+# TASKS_BACKEND=django_tasks_rq.RQBackend (the `rq` extra) keeps the queue in
+# Redis, run by `manage.py rqworker default --job-class django_tasks_rq.backend.Job
+# --worker-class rq.worker.SimpleWorker`; docs/operations.md compares the two.
+if TASKS["default"]["BACKEND"].startswith("django_tasks_rq."):
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("TASKS_REDIS_URL", REDIS_URL)}}
 
 # --- Accounts ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 # allauth's backend is the only one: every log-in goes through allauth and so
 # through its rate limits and second factor.
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# Argon2id first (Django's recommended hasher: memory-hard, and about half the
+# CPU of PBKDF2 at 1.5 million iterations per log-in, issue 15); the PBKDF2
+# hashes stored before verify and are upgraded at the next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -195,7 +214,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# After log-in learners land on their learning (staff on the admin: the account adapter).
+LOGIN_REDIRECT_URL = "courses:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "portal.registry.adapter.AccountAdapter"
@@ -216,6 +236,10 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # ignores the header, which anyone can write; production trusts one.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_RATE_LIMITS = {
+    # The public certificate check (/certificates/verify/): per address and per serial.
+    "certificate_verify": os.environ.get(
+        "CERTIFICATE_VERIFY_RATE_LIMIT", "10/m/ip,60/h/ip,10/h/key"
+    ),
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
@@ -250,9 +274,45 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: an SVG is a document that can carry scripts, and images are served
+# from the portal's own origin. Drawings ship as static files (the figure block).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail's preview panel frames pages from the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# The admin's avatars are drawn, not fetched from gravatar.com (no outside
+# host, and no hash of anybody's e-mail address sent anywhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for new versions from the browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Content-Security-Policy (django-csp 4) ----------------------------------
+# Scripts and styles come only from our own static files: no inline <script>,
+# no on…= handler, no style= attribute, no eval, on every page, the Wagtail
+# admin included, so no nonce is needed (and cached pages stay shareable).
+# Data for scripts travels in data- attributes or json_script (not executed).
+# Video embeds an editor adds need their player's origin (CSP_FRAME_SRC).
+_CSP_FRAME_SRC = os.environ.get(
+    "CSP_FRAME_SRC",
+    "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
+).split()
+_CSP_MEDIA_SRC = os.environ.get("CSP_MEDIA_SRC", "").split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: and blob: for the admin's image upload previews and icons.
+        "img-src": ["'self'", "data:", "blob:", *_CSP_MEDIA_SRC],
+        "media-src": ["'self'", *_CSP_MEDIA_SRC],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_CSP_FRAME_SRC],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -286,12 +346,21 @@ MEDIA_URL = "/media/"
 # one app server, a folder every server mounts (NFS, a cloud file share), or
 # object storage (see STORAGE_BACKEND below and docs/operations.md).
 MEDIA_ROOT = Path(os.environ.get("FLYWAY_MEDIA_DIR", VAR_DIR / "media"))
-# What learners hand in (assignments): never under MEDIA_ROOT, served only
+# Private files (participant lists, certificate PDFs and archives): outside
+# MEDIA_ROOT, never served by address, only through views that check
+# permission (portal.core.storage). Shared between app servers like the media
+# folder; with STORAGE_BACKEND=s3, a private bucket or prefix.
+PRIVATE_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_DIR", VAR_DIR / "private"))
+# What learners hand in (assignments): in the private folder too, served only
 # through views that check who asks (assignments.storage).
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_MEDIA_ROOT", PRIVATE_ROOT))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No base URL a server answers: a private file has no address.
+        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": "/private-files-have-no-url/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # STORAGE_BACKEND=s3: the files in S3-compatible object storage (AWS S3, MinIO,
@@ -315,6 +384,26 @@ if STORAGE_BACKEND == "s3":
             "file_overwrite": False,
         },
     }
+    # Private files: their own bucket (S3_PRIVATE_BUCKET) or prefix, never a public
+    # ACL; the portal streams them to whoever may have them (no signed link is given).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": os.environ.get("S3_PRIVATE_BUCKET") or os.environ.get("S3_BUCKET", ""),
+            "location": os.environ.get("S3_PRIVATE_PREFIX", "private"),
+            "querystring_expire": 60,
+        },
+    }
+elif STORAGE_BACKEND == "filesystem" and PRIVATE_ROOT.resolve().is_relative_to(
+    Path(MEDIA_ROOT).resolve()
+):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "FLYWAY_PRIVATE_DIR is inside FLYWAY_MEDIA_DIR, which is served to anyone: "
+        "give the private files a folder of their own."
+    )
 elif STORAGE_BACKEND != "filesystem":
     from django.core.exceptions import ImproperlyConfigured
 
@@ -351,6 +440,13 @@ LOGGING = {
 CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
 CERTIFICATES_SIGNING_KEY_FILE = os.environ.get("CERTIFICATES_SIGNING_KEY_FILE", "")
 CERTIFICATES_REQUIRE_KEY = env_bool("CERTIFICATES_REQUIRE_KEY", default=False)
+# Where the private halves of the issuer's keys live, current and retired (RSA,
+# Ed25519), one <key id>.pem each: every server reads it; back it up with the
+# database. `manage.py rotate_signing_key` writes new keys here.
+CERTIFICATES_KEY_DIR = os.environ.get("CERTIFICATES_KEY_DIR", "") or str(VAR_DIR / "keys")
+# The issuer's LinkedIn organisation id (the number in its company page's admin
+# address): "Add to LinkedIn profile" then names the organisation by it.
+CERTIFICATES_LINKEDIN_ORGANIZATION_ID = os.environ.get("CERTIFICATES_LINKEDIN_ORGANIZATION_ID", "")
 
 # --- registry ---
 # The privacy policy version that a participant's consent is recorded against;

@@ -8,7 +8,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, REDIS_URL
+from .base import CACHES, DATABASES, REDIS_URL, STORAGES
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
@@ -17,6 +17,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-media-")
+STORAGES = {
+    **STORAGES,
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="flyway-test-private-")},
+    },
+}
+CERTIFICATES_KEY_DIR = tempfile.mkdtemp(prefix="flyway-test-keys-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-private-")
 PORTAL_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL

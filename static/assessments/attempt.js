@@ -5,7 +5,9 @@
   "use strict";
   var form = document.getElementById("attempt-form");
   if (!form) { return; }
-  var t = window.ASSESSMENTS_I18N || {};
+  // Messages in the reader's language, from data- attributes (no inline script: CSP).
+  var i18n = document.getElementById("assessments-i18n");
+  var t = i18n ? i18n.dataset : {};
   var status = document.getElementById("attempt-status");
   var url = form.getAttribute("data-save-url");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;

@@ -34,7 +34,7 @@ from wagtail.models import Collection, Locale, Site, Task, Workflow
 
 from assignments.models import SubmissionArchive, ZipStatus
 from assignments.services import submission_hand_in
-from certificates.models import CohortArchive, IssueRun, IssueRunStatus
+from certificates.models import CertificateDesign, CohortArchive, IssueRun, IssueRunStatus
 from courses.services import course_instructors_sync
 from portal.accounts.services import instructor_assign
 from portal.network.models import CohortTag
@@ -145,6 +145,7 @@ def build_world() -> dict:
         file=SimpleUploadedFile("certificates.zip", b"PK\x05\x06" + b"\x00" * 18),
     )
     w["policy"] = policy(course_a)
+    w["design"] = CertificateDesign.objects.create(name="Course A's design")
     w["tag"] = TagFactory()
     w["cohort_tag"] = CohortTag.objects.create(cohort=w["cohort"]["a"], tag=w["tag"])
     w["redirect"] = Redirect.objects.create(old_path="/old", redirect_link="/new")
@@ -243,6 +244,8 @@ def targets(name: str, params: list[str], w: dict) -> list[tuple[str, dict]]:
         "wagtailsnippets_taxonomy_tag": w["tag"],
         "wagtailsnippetchoosers_taxonomy_tag": w["tag"],
         "certificate_policies": w["policy"],
+        "wagtailsnippets_certificates_certificatedesign": w["design"],
+        "wagtailsnippetchoosers_certificates_certificatedesign": w["design"],
         "network_cohort_tags": w["cohort_tag"],
         "registry_participant": w["participant"],
         "registry_admin": w["participant"],
@@ -346,8 +349,12 @@ COURSE_SCOPED = re.compile(
 # Images and documents: Wagtail's collection permissions (the course's collection).
 COLLECTION_SCOPED = re.compile(r"^wagtail(images|docs)(_chooser)?:")
 # The secretariat's desks and registers (model permissions or capabilities).
+# Certificate designs' snippet chooser is not among them: Wagtail's snippet choosers
+# check no permission, so anyone in the admin may list design names there (no
+# model chooses a design, so nothing else is reached through it).
 SECRETARIAT_AREAS = re.compile(
     r"^(certificate_policies|certificates_admin|cohorts|network_cohort_tags|registry_\w+|"
+    r"wagtailsnippets_certificates_certificatedesign|"
     r"wagtailredirects|wagtailsettings|wagtailadmin_collections|wagtailusers_users|"
     r"wagtail_bulk_action):"
     r"|^wagtail_bulk_action$"
@@ -402,10 +409,13 @@ def expected(role: str, name: str, label: str) -> str:
     if role == "admin":
         if name == "wagtailusers_users:delete" and label == "user_admin":
             return "REFUSED"  # nobody deletes their own account here
-        if name in ("wagtailsnippets:index", "wagtailforms:delete_submissions"):
-            return "REFUSED"  # Wagtail's own: no snippet overview here, no form pages
+        if name == "wagtailforms:delete_submissions":
+            return "REFUSED"  # Wagtail's own: no form pages
         return "HIDDEN" if staff_404 or NOT_FOUND_IN_AREA.search(name) else "OK"
-    if name in ("wagtailsnippets:index", "wagtailforms:delete_submissions"):
+    if name == "wagtailforms:delete_submissions" or (
+        # The snippets overview lists the certificate designs: for those who edit them.
+        name == "wagtailsnippets:index" and role != "secretariat"
+    ):
         return "REFUSED"
     if role == "secretariat":
         if ADMIN_AREAS.search(name) or name == "wagtailadmin_pages:delete":
@@ -441,6 +451,8 @@ def expected(role: str, name: str, label: str) -> str:
         return "OK" if teaches_a else "REFUSED"
     if SECRETARIAT_AREAS.search(name) or ADMIN_AREAS.search(name):
         return "REFUSED"
+    if name == "wagtailsnippetchoosers_certificates_certificatedesign:create":
+        return "REFUSED"  # the chooser lists designs, only the secretariat adds one
     if PAGE_AREAS.search(name):
         if name in ("wagtailadmin_pages:lock", "wagtailadmin_pages:unlock"):
             return "OK"  # POST only (405)

@@ -127,7 +127,7 @@ def test_staff_land_in_the_admin_and_learners_on_the_site(client, learner, secre
 
     # A learner who has not completed a profile goes to onboarding first.
     response = client.post(LOGIN_URL, {"login": learner.email, "password": password})
-    assert response["Location"] == "/en/profile/welcome/?next=%2Fen%2F"
+    assert response["Location"] == "/en/profile/welcome/?next=%2Fen%2Fdashboard%2F"
 
 
 def test_unverified_factory_user_cannot_log_in(client, password):

@@ -82,6 +82,16 @@ def test_instructors_may_import_questions(client, instructor):
 
 
 @pytest.mark.django_db
+def test_the_question_bank_leads_to_import_and_export(client, instructor):
+    client.force_login(instructor)
+    listing = client.get(reverse("wagtailsnippets_assessments_question:list"))
+    assert f'href="{reverse("assessments_question_import")}"' in listing.content.decode()
+    screen = client.get(reverse("assessments_question_import")).content.decode()
+    for name in ("assessments_question_export_moodle", "assessments_question_export_gift"):
+        assert f'href="{reverse(name)}"' in screen
+
+
+@pytest.mark.django_db
 def test_question_preview_shows_the_learner_view(client, admin_user):
     question = make_question("single", choices=[])  # the form below adds the choices
     client.force_login(admin_user)

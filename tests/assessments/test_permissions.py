@@ -7,9 +7,11 @@ mark 70 → 1. Another course's quiz, question or category is a 404 for them.
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from assessments.models import Question
 from courses.models import CourseInstructor
 from tests.assessments.factories import QuestionCategoryFactory, make_question, make_quiz
 from tests.courses.factories import make_course
@@ -224,3 +226,56 @@ def test_the_question_chooser_offers_only_the_instructors_questions(client, teac
     question_b = quizzes["b"].slots.exclude(question=None).get().question
     chosen = reverse("wagtailsnippetchoosers_assessments_question:chosen", args=[question_b.pk])
     assert client.get(chosen, follow=True).status_code == 404
+
+
+# --- Import and export keep the limits ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["assessments_question_export_moodle", "assessments_question_export_gift"]
+)
+def test_an_instructor_exports_only_the_questions_of_their_courses(
+    client, teacher_of_a, quizzes, name
+):
+    client.force_login(teacher_of_a)
+    content = client.get(reverse(name)).content.decode()
+    assert "Question of A" in content
+    assert "Question of B" not in content
+
+
+def test_an_instructor_cannot_overwrite_another_courses_question_by_import(
+    client, teacher_of_a, quizzes
+):
+    gift = b"::Question of B::Overwritten?{=Yes ~No}\n"
+    client.force_login(teacher_of_a)
+    response = client.post(
+        reverse("assessments_question_import"),
+        {"file": SimpleUploadedFile("bank.gift", gift)},
+    )
+    assert response.status_code == 200
+    assert "question 1: a question named Question of B belongs to a course" in (
+        response.content.decode()
+    )
+    assert not Question.objects.filter(text="Overwritten?").exists()
+
+
+def test_an_instructors_import_adds_drafts_for_review_and_keeps_them_in_reach(
+    client, teacher_of_a, quizzes
+):
+    gift = b"::New from GIFT::Which crane?{=Hooded ~Common}\n"
+    client.force_login(teacher_of_a)
+    response = client.post(
+        reverse("assessments_question_import"), {"file": SimpleUploadedFile("bank.gift", gift)}
+    )
+    assert response.status_code == 302
+    question = Question.objects.get(title="New from GIFT")
+    assert question.live is False and question.latest_revision is not None
+    listing = client.get(reverse("wagtailsnippets_assessments_question:list"))
+    assert "New from GIFT" in listing.content.decode()
+    # A published question of their own course is changed in the bank, under review.
+    again = b"::Question of A::Changed by import?{=Yes ~No}\n"
+    response = client.post(
+        reverse("assessments_question_import"), {"file": SimpleUploadedFile("bank.gift", again)}
+    )
+    assert "goes through review" in response.content.decode()
+    assert not Question.objects.filter(text="Changed by import?").exists()

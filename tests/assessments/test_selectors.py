@@ -168,7 +168,8 @@ def test_learning_gain_rows(course):
 
 
 @pytest.mark.django_db
-def test_survey_summary_counts_likert_and_lists_free_text(participant, other_participant):
+def test_survey_summary_counts_likert_and_lists_free_text(participant, other_participant, settings):
+    settings.REPORT_MIN_CELL = 1
     likert = make_question("likert", text="Relevant to my work")
     free = make_question("free_text", text="What would you change?", points=0)
     survey = make_quiz([likert, free], kind="survey", shuffle_questions=False)
@@ -185,7 +186,10 @@ def test_survey_summary_counts_likert_and_lists_free_text(participant, other_par
     assert Attempt.objects.get(quiz=survey, participant=participant).passed is True
 
 
-def test_survey_free_text_order_does_not_follow_the_respondents(participant, other_participant):
+def test_survey_free_text_order_does_not_follow_the_respondents(
+    participant, other_participant, settings
+):
+    settings.REPORT_MIN_CELL = 2
     free = make_question("free_text", text="What would you change?", points=0)
     survey = make_quiz([free], kind="survey", shuffle_questions=False)
     # The first respondent writes the text that sorts last.
@@ -220,3 +224,46 @@ def test_quiz_report_says_when_figures_are_too_few(client, admin_user, participa
     html = client.get(reverse("assessments_quiz_report", args=[quiz.pk])).content.decode()
     assert "Check this question" not in html
     assert "at least 10 learners" in html
+
+
+def _answer_survey(survey, texts):
+    for text in texts:
+        attempt = services.attempt_start(quiz=survey, participant=ParticipantFactory())
+        services.attempt_submit(attempt=attempt, answers={1: {"text": text}})
+
+
+@pytest.mark.django_db
+def test_survey_comments_wait_for_enough_respondents(settings):
+    """Issue 21: a comment of one of four respondents could be told apart."""
+    settings.REPORT_MIN_CELL = 5
+    survey = make_quiz([make_question("free_text", text="Comments", points=0)], kind="survey")
+    _answer_survey(survey, ["Great field day", "More maps", "", "Too short"])
+    (row,) = selectors.survey_summary(quiz=survey)
+    assert row["texts"] == [] and row["too_few"] is True and row["respondents"] == 3
+    _answer_survey(survey, ["Zones", "boats"])
+    (row,) = selectors.survey_summary(quiz=survey)
+    assert row["too_few"] is False
+    assert row["texts"] == ["boats", "Great field day", "More maps", "Too short", "Zones"]
+
+
+@pytest.mark.django_db
+def test_survey_report_and_export_name_no_respondent(client, admin_user, settings):
+    from django.urls import reverse
+
+    settings.REPORT_MIN_CELL = 2
+    survey = make_quiz([make_question("free_text", text="Comments", points=0)], kind="survey")
+    _answer_survey(survey, ["Great field day", "More maps"])
+    people = [a.participant for a in Attempt.objects.filter(quiz=survey)]
+    client.force_login(admin_user)
+    html = client.get(reverse("assessments_quiz_report", args=[survey.pk])).content.decode()
+    assert "More maps" in html
+    for fmt in ("csv",):
+        export = client.get(reverse("assessments_quiz_export", args=[survey.pk, fmt]))
+        body = export.content.decode()
+        assert "More maps" in body
+    for person in people:
+        for page in (html, body):
+            assert person.email not in page and person.family_name not in page
+    # No submission times beside the comments.
+    submitted = Attempt.objects.filter(quiz=survey).first().submitted_at
+    assert submitted.strftime("%H:%M") not in body

@@ -190,6 +190,51 @@ class TestReadingInAnotherLanguage:
         assert "ХАРИУ-НУУЦ-1" in html and "ЕРӨНХИЙ-НУУЦ" in html
         assert "FEEDBACK-SECRET" not in html and "Hooded Crane" not in html
 
+    def test_an_attempt_keeps_the_translation_it_began_with(self, participant, learner_client):
+        question = make_question(QuestionKind.SINGLE)
+        translate(question, MN_SINGLE)
+        quiz = make_quiz([question], review_policy="immediately", attempts_allowed=2)
+        response = learner_client.post(url("attempt_start", "mn", quiz_id=quiz.pk))
+        attempt = Attempt.objects.get(quiz=quiz, participant=participant)
+        # A translator then rewords the question and a choice, and publishes.
+        edited = {
+            **MN_SINGLE,
+            question.text: "ШИНЭ-ОРЧУУЛГА асуулт?",
+            "White-naped Crane": "ШИНЭ-ОРЧУУЛГА цэн",
+            "FEEDBACK-SECRET-1": "ШИНЭ-ОРЧУУЛГА хариу",
+        }
+        translate(question, edited)
+        assert (
+            "ШИНЭ-ОРЧУУЛГА"
+            in Question.objects.get(
+                translation_key=question.translation_key, locale__language_code="mn"
+            ).text
+        )
+        page = learner_client.get(response.url).content.decode()
+        assert "Аль тогоруу цагаан толгой" in page and "Цэн тогоруу" in page
+        assert "ШИНЭ-ОРЧУУЛГА" not in page
+        right = question.choices.get(is_correct=True)
+        services.attempt_submit(
+            attempt=attempt, answers={1: {"choice": choice_value(attempt, right)}}
+        )
+        review = learner_client.get(url("attempt_result", "mn", attempt_id=attempt.pk))
+        review = review.content.decode()
+        assert "ХАРИУ-НУУЦ-1" in review and "Аль тогоруу цагаан толгой" in review
+        assert "ШИНЭ-ОРЧУУЛГА" not in review
+        # The next attempt begins on the new translation.
+        retry = learner_client.post(url("attempt_start", "mn", quiz_id=quiz.pk))
+        assert "ШИНЭ-ОРЧУУЛГА асуулт?" in learner_client.get(retry.url).content.decode()
+
+    def test_a_translation_made_after_the_start_does_not_change_the_attempt(
+        self, participant, learner_client
+    ):
+        question = make_question(QuestionKind.SINGLE)
+        quiz = make_quiz([question])
+        response = learner_client.post(url("attempt_start", "mn", quiz_id=quiz.pk))
+        translate(question, MN_SINGLE)
+        page = learner_client.get(response.url).content.decode()
+        assert "Hooded Crane RIGHT" in page and "Хар тогоруу" not in page
+
     def test_untranslated_questions_fall_back_to_the_source_marked_as_such(
         self, participant, learner_client
     ):
@@ -270,21 +315,32 @@ class TestReadingInAnotherLanguage:
         assert Attempt.objects.get(participant=participant).quiz_id == quiz.pk
 
 
-def _mn_attempt(participant, n):
+def _mn_attempt(participant, n, language="en"):
     kinds = ["single", "multiple", "true_false", "numeric", "short_text", "ordering", "matching"]
     questions = [make_question(kinds[i % len(kinds)]) for i in range(n)]
     for question in questions[::2]:
         translate(question, MN_SINGLE)
-    return services.attempt_start(quiz=make_quiz(questions), participant=participant)
+    return services.attempt_start(
+        quiz=make_quiz(questions), participant=participant, language=language
+    )
 
 
-def test_attempt_page_queries_do_not_grow_in_another_language(participant, learner_client):
+@pytest.mark.parametrize(
+    "began_in",
+    [
+        pytest.param("en", id="read-in-another-language"),
+        pytest.param("mn", id="read-in-its-own-language"),
+    ],
+)
+def test_attempt_page_queries_do_not_grow_in_another_language(
+    participant, learner_client, began_in
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     counts = []
     for n in (5, 50):
-        attempt = _mn_attempt(participant, n)
+        attempt = _mn_attempt(participant, n, language=began_in)
         page_url = url("attempt_detail", "mn", attempt_id=attempt.pk)
         learner_client.get(page_url)
         with CaptureQueriesContext(connection) as ctx:

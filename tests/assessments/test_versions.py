@@ -124,3 +124,60 @@ class TestWorkflow:
         assert Question.objects.get(pk=question.pk).text == "Reviewed wording"
         assert Revision.objects.get(pk=revision.pk).object_id == str(question.pk)
         assert Quiz.objects.get(pk=quiz.pk).live
+
+
+def _publish_quiz_edit(quiz: Quiz, *, user, **fields) -> None:
+    """A quiz edit as the editor makes it: a revision, then its publication."""
+    quiz = Quiz.objects.get(pk=quiz.pk)
+    for name, value in fields.items():
+        setattr(quiz, name, value)
+    quiz.save_revision(user=user).publish(user=user)
+
+
+@pytest.mark.django_db
+class TestGradingKeepsItsVersion:
+    """The pass mark applied at submit is the one of the quiz version the attempt began on."""
+
+    def _half_right(self, attempt, question):
+        right = question.choices.get(is_correct=True)
+        return {1: {"choice": choice_value(attempt, right)}}
+
+    def test_a_pass_mark_published_mid_attempt_does_not_grade_it(self, participant):
+        first, second = make_question("single"), make_question("single")
+        quiz = make_quiz([first, second], pass_mark=50, shuffle_questions=False)
+        secretariat = UserFactory(role="Secretariat")
+        _publish_quiz_edit(quiz, user=secretariat)  # version 1: pass mark 50
+        quiz = Quiz.objects.get(pk=quiz.pk)
+        attempt = services.attempt_start(quiz=quiz, participant=participant)
+        assert attempt.quiz_revision_id == Quiz.objects.get(pk=quiz.pk).live_revision_id
+        _publish_quiz_edit(quiz, user=secretariat, pass_mark=90)
+        assert Quiz.objects.get(pk=quiz.pk).pass_mark == 90
+        graded = services.attempt_submit(attempt=attempt, answers=self._half_right(attempt, first))
+        assert graded.percent == 50
+        assert graded.passed is True
+        # The next attempt begins on the new version and is graded by it.
+        quiz = Quiz.objects.get(pk=quiz.pk)
+        retry = services.attempt_start(quiz=quiz, participant=participant)
+        graded = services.attempt_submit(attempt=retry, answers=self._half_right(retry, first))
+        assert graded.percent == 50 and graded.passed is False
+
+    def test_the_submit_view_and_result_page_use_the_attempts_pass_mark(
+        self, participant, password
+    ):
+        first, second = make_question("single"), make_question("single")
+        quiz = make_quiz([first, second], pass_mark=50, shuffle_questions=False)
+        secretariat = UserFactory(role="Secretariat")
+        _publish_quiz_edit(quiz, user=secretariat)
+        attempt = services.attempt_start(quiz=Quiz.objects.get(pk=quiz.pk), participant=participant)
+        _publish_quiz_edit(quiz, user=secretariat, pass_mark=90)
+        client = Client()
+        assert client.login(email=participant.user.email, password=password)
+        right = first.choices.get(is_correct=True)
+        client.post(
+            reverse("assessments:attempt_submit", args=[attempt.pk]),
+            {"q1-present": "1", "q1-choice": choice_value(attempt, right)},
+        )
+        attempt.refresh_from_db()
+        assert attempt.passed is True
+        page = client.get(reverse("assessments:attempt_result", args=[attempt.pk]))
+        assert "pass mark 50 %" in page.content.decode()

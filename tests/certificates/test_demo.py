@@ -34,3 +34,29 @@ def test_loading_the_demo_again_leaves_a_revoked_certificate_revoked(course, sec
         participant=certificate.participant, status=CertificateStatus.VALID
     ).exists()
     assert Certificate.objects.count() == 2
+
+
+def test_each_demo_course_gets_its_own_design_with_drawn_seal_and_signatures(db):
+    from PIL import Image as PILImage
+
+    from certificates.models import CertificateDesign, DesignCourse, DesignSignatory
+    from tests.courses.factories import make_course
+
+    crane = make_course(modules=1, slug="crane-survey-techniques")
+    banding = make_course(modules=1, slug="colour-banding")
+    demo.load(password="x")
+    demo.load(password="x")
+    crane_design = DesignCourse.objects.get(course=crane).design
+    banding_design = DesignCourse.objects.get(course=banding).design
+    assert crane_design != banding_design
+    assert CertificateDesign.objects.filter(is_default=True).count() == 1
+    crane_signers = set(crane_design.signatories.values_list("name", flat=True))
+    banding_signers = set(banding_design.signatories.values_list("name", flat=True))
+    assert "Kenji Yamamoto" in crane_signers and "Kenji Yamamoto" not in banding_signers
+    assert DesignSignatory.objects.filter(signature__isnull=True).count() == 0
+    for design in (crane_design, banding_design):
+        assert design.seal is not None
+        with design.seal.file.open("rb") as handle:
+            seal = PILImage.open(handle)
+            seal.load()
+        assert seal.mode == "RGBA" and seal.getbbox()  # drawn, not blank

@@ -459,7 +459,7 @@ def test_a_cohort_archive_holds_the_valid_pdfs_and_its_progress(course):
     import io
     import zipfile
 
-    from certificates.archives import cohort_archive_build
+    from certificates.archives import archive_member_name, cohort_archive_build
     from certificates.models import CohortArchive
     from tests.certificates.factories import issued_certificate
     from tests.courses.factories import CohortFactory
@@ -479,4 +479,8 @@ def test_a_cohort_archive_holds_the_valid_pdfs_and_its_progress(course):
     )
     with archive.file.open("rb") as handle:
         names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
-    assert sorted(names) == sorted(f"{c.serial}.pdf" for c in certificates)
+    assert sorted(names) == sorted(archive_member_name(c) for c in certificates)
+    assert all(
+        name.startswith(c.serial + "_")
+        for name, c in zip(sorted(names), sorted(certificates, key=lambda c: c.serial), strict=True)
+    )

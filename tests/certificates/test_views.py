@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from certificates.archives import archive_member_name
 from certificates.models import Certificate, CertificateStatus
 from certificates.services import certificate_revoke
 from tests.certificates.factories import attend, cohort_days, issued_certificate
@@ -120,12 +121,14 @@ def test_holder_and_secretariat_download_everyone_else_gets_404(name, certificat
     assert holder.get(missing).status_code == 404
 
 
-def test_download_serves_the_stored_file(client, certificate):
+def test_download_serves_the_stored_file_signed(client, certificate):
     client.force_login(certificate.participant.user)
     response = client.get(reverse("certificates:download", kwargs={"pk": certificate.pk}))
-    body = b"".join(response.streaming_content)
+    body = response.content
     with certificate.pdf.open("rb") as handle:
-        assert body == handle.read()
+        stored = handle.read()
+    # The stored file, byte for byte, then the issuer's signature as an incremental update.
+    assert body.startswith(stored) and b"/ByteRange" in body[len(stored) :]
     assert response["Content-Type"] == "application/pdf"
     assert certificate.serial in response["Content-Disposition"]
 
@@ -225,7 +228,7 @@ def test_bulk_issue_from_the_desk_and_cohort_zip(
     download = re.search(r'href="([^"]+/download/)"', page).group(1)
     archive = client.get(download)
     names = zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))).namelist()
-    assert sorted(names) == sorted(f"{c.serial}.pdf" for c in Certificate.objects.all())
+    assert sorted(names) == sorted(archive_member_name(c) for c in Certificate.objects.all())
 
 
 def test_a_cohort_zip_is_not_built_in_the_request_and_is_not_for_learners(

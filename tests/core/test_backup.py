@@ -82,6 +82,13 @@ def test_a_backup_restores_into_a_new_database_and_folder(settings, tmp_path):
     settings.CERTIFICATES_SIGNING_KEY = ""
     settings.CERTIFICATES_SIGNING_KEY_FILE = str(key_file)
     settings.MEDIA_ROOT = original_var / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": original_var / "private"},
+        },
+    }
     course = make_course(modules=1)
     cohort = CohortFactory(course=course)
     certificates = [

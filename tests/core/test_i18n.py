@@ -75,4 +75,4 @@ def test_after_log_in_the_remembered_language_is_used(client, learner, password)
 
     response = client.post("/en/accounts/login/", {"login": learner.email, "password": password})
 
-    assert response["Location"] == "/ru/"
+    assert response["Location"] == "/ru/dashboard/"

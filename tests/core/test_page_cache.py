@@ -1,13 +1,15 @@
 """Anonymous pages come from the shared cache until something is published."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from assessments.models import Quiz
 from tests.assessments.factories import make_quiz
-from tests.courses.factories import course_index_page, make_course
+from tests.courses.factories import course_index_page, make_course, self_paced
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -105,3 +107,38 @@ def test_a_signed_in_persons_language_switch_still_needs_the_token(learner, pass
     client.login(email=learner.email, password=password)
 
     assert client.post("/i18n/setlang/", {"language": "ru", "next": "/"}).status_code == 403
+
+
+def test_a_course_page_with_cohorts_is_kept_for_visitors(page_cache):
+    """Every course has its cohorts; a visitor's "Enrol" is a link through the
+    log-in to the confirmation page, not a form carrying the visitor's CSRF
+    token, so the course page can be kept for everyone (issue 15)."""
+    course = make_course(modules=1)
+    cohort = self_paced(course)
+
+    first = Client().get(course.url)
+    second = Client().get(course.url)
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    html = second.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    enrol_url = reverse("courses:enrol", args=[cohort.pk])
+    assert f'href="{enrol_url}"' in html
+    # The link leads through the log-in to the confirmation page.
+    response = Client().get(enrol_url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert f"next={enrol_url}" in unquote(response["Location"])
+
+
+def test_a_learner_still_enrols_with_a_form_on_the_course_page(page_cache, learner, password):
+    course = make_course(modules=1)
+    cohort = self_paced(course)
+    client = Client()
+    client.login(email=learner.email, password=password)
+
+    html = client.get(course.url).content.decode()
+
+    assert f'action="{reverse("courses:enrol", args=[cohort.pk])}"' in html
+    assert "csrfmiddlewaretoken" in html

@@ -164,3 +164,40 @@ def test_files_go_to_object_storage_when_configured(tmp_path):
     no_bucket = _storage_backend(tmp_path, STORAGE_BACKEND="s3")
     assert no_bucket.returncode != 0
     assert "S3_BUCKET is not set" in no_bucket.stderr.strip().splitlines()[-1]
+
+
+def _private_storage(tmp_path, **env):
+    script = (
+        "import portal.settings.production as s; p = s.STORAGES['private'];"
+        "print(p['BACKEND'], p['OPTIONS'].get('location'), p['OPTIONS'].get('bucket_name'))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "STORAGE"))},
+            "FLYWAY_VAR_DIR": str(tmp_path),
+            **PRODUCTION_ENV,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_private_files_have_their_own_place_outside_the_served_media(tmp_path):
+    shared = _private_storage(tmp_path)
+    assert shared.stdout.split()[:2] == [
+        "django.core.files.storage.FileSystemStorage",
+        str(tmp_path / "private"),
+    ], shared.stderr
+    s3 = _private_storage(
+        tmp_path, STORAGE_BACKEND="s3", S3_BUCKET="flyway-files", S3_PRIVATE_BUCKET="flyway-private"
+    )
+    assert s3.stdout.split() == ["storages.backends.s3.S3Storage", "private", "flyway-private"]
+    inside = _private_storage(
+        tmp_path, FLYWAY_MEDIA_DIR=str(tmp_path / "m"), FLYWAY_PRIVATE_DIR=str(tmp_path / "m" / "p")
+    )
+    assert inside.returncode != 0
+    assert "FLYWAY_PRIVATE_DIR is inside FLYWAY_MEDIA_DIR" in inside.stderr

@@ -253,3 +253,51 @@ def test_every_export_neutralises_the_same_way(text):
         rows=(Row(keys=(text,), labels=(text,), participants=1, completed=0, certified=0),),
     )
     assert "'" + text in cells(breakdown_csv(breakdown))
+
+
+# --- Bounded memory (issue 21: a 0.3 MB workbook took 783 MB) ---------------------
+
+
+def test_a_row_reaching_past_the_column_limit_is_refused_with_what_to_fix(settings):
+    settings.SPREADSHEET_MAX_COLUMNS = 256
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["email", "given_name"])
+    sheet.append(["a@example.org", "Anna"])
+    sheet.cell(row=3, column=300, value="stray")
+    output = io.BytesIO()
+    workbook.save(output)
+    with pytest.raises(SpreadsheetError, match="beyond column 256"):
+        spreadsheet_read(output.getvalue(), name="list.xlsx")
+
+
+def test_a_sheet_declaring_a_huge_size_is_read_by_what_it_holds():
+    import re
+    import tracemalloc
+
+    data = workbook_bytes({"People": [["email", "name"], ["a@example.org", "Anna"]]})
+    source, output = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                content = re.sub(
+                    rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', content
+                )
+            target.writestr(item, content)
+    tracemalloc.start()
+    try:
+        table = spreadsheet_read(output.getvalue(), name="list.xlsx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [cells for _, cells in table.rows] == [["a@example.org", "Anna"]]
+    assert peak < 20 * 2**20
+
+
+def test_reading_stops_one_row_past_the_row_limit():
+    rows = [["email"]] + [[f"p{n}@example.org"] for n in range(200)]
+    with pytest.raises(SpreadsheetError, match="more than 50 rows"):
+        spreadsheet_read(workbook_bytes({"People": rows}), name="list.xlsx", row_limit=50)
+    table = spreadsheets._table(iter(rows), limit=50)
+    assert len(table.rows) == 51

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from courses import selectors, services
@@ -93,7 +94,10 @@ def test_course_page_shows_outcomes_modules_cohorts_and_enrol_buttons(client, co
     assert "Khurkh field workshop" in html
     assert "20 places left" in html
     assert instructor.get_full_name() in html
-    assert html.count('action="/en/enrol/') == 2
+    # A visitor's "Enrol" is a link through the log-in (no form: the page is
+    # kept in the page cache for every visitor); a learner's is a form.
+    assert html.count('href="/en/enrol/') == 2
+    assert 'action="/en/enrol/' not in html
 
 
 def test_a_learner_cannot_see_draft_or_private_pages(learner_client):
@@ -555,3 +559,64 @@ def test_course_introduction_cache_is_dropped_on_publish(learner_client):
     html = learner_client.get(url).content.decode()
     assert "New introduction" in html
     assert "Old introduction" not in html
+
+
+# --- who may enrol themselves (issue #21) ---------------------------------------------
+
+
+def _past_workshop(course):
+    today = timezone.localdate()
+    return CohortFactory(
+        course=course,
+        slug="khurkh-2025",
+        start_date=today - datetime.timedelta(days=500),
+        end_date=today - datetime.timedelta(days=498),
+    )
+
+
+def test_a_learner_cannot_enrol_in_a_past_workshop_by_any_url(learner_client, course, participant):
+    cohort = _past_workshop(course)
+    url = reverse("courses:enrol", args=[cohort.pk])
+    page = learner_client.get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert (
+        "<form" not in body.split("<main", 1)[1]
+        or 'method="post"' not in body.split("<main", 1)[1].split("</main>")[0]
+    )
+    assert "instructors" in body or "secretariat" in body
+    response = learner_client.post(url)
+    assert response.status_code == 403
+    assert not Enrolment.objects.filter(cohort=cohort).exists()
+    course_page = learner_client.get(course.url).content.decode()
+    assert f'action="{url}"' not in course_page
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "open_"),
+    [(-2, 3, True), (10, 12, False)],
+    ids=["running", "closed"],
+)
+def test_running_and_closed_cohorts_go_through_their_staff(
+    learner_client, course, participant, start, end, open_
+):
+    today = timezone.localdate()
+    cohort = CohortFactory(
+        course=course,
+        start_date=today + datetime.timedelta(days=start),
+        end_date=today + datetime.timedelta(days=end),
+        open_for_enrolment=open_,
+    )
+    url = reverse("courses:enrol", args=[cohort.pk])
+    assert learner_client.post(url).status_code == 403
+    assert not Enrolment.objects.filter(cohort=cohort).exists()
+    # The cohort's staff still enrol people (invitation, import, attendance sheet).
+    services.enrolment_create(participant=participant, cohort=cohort)
+    assert Enrolment.objects.filter(cohort=cohort, participant=participant).exists()
+
+
+def test_self_paced_and_upcoming_open_cohorts_take_learners(learner_client, course, participant):
+    upcoming = CohortFactory(course=course)
+    for cohort in (self_paced(course), upcoming):
+        assert learner_client.post(reverse("courses:enrol", args=[cohort.pk])).status_code == 302
+        assert Enrolment.objects.filter(cohort=cohort, participant=participant).exists()

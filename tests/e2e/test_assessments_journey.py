@@ -78,7 +78,7 @@ def test_learner_fails_then_passes_the_crane_quiz(
     page.get_by_label("Email:").fill(user.email)
     page.get_by_label("Password:").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/")
+    page.wait_for_url("**/en/dashboard/")
 
     page.goto(last_module.url)
     screenshot(page, "module-with-quiz")
@@ -117,7 +117,7 @@ def test_learner_fails_then_passes_the_crane_quiz(
     phone_page.get_by_label("Email:").fill(user.email)
     phone_page.get_by_label("Password:").fill(PASSWORD)
     phone_page.get_by_role("button", name="Sign In").click()
-    phone_page.wait_for_url("**/en/")
+    phone_page.wait_for_url("**/en/dashboard/")
     phone_page.goto(page.url)
     screenshot(phone_page, "resumed-on-phone")
     phone_page.get_by_role("button", name="Submit for grading").click()

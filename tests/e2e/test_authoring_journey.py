@@ -2,6 +2,8 @@
 middle of an attempt keeps the version it started on, with colour bands in the
 accessible form."""
 
+from pathlib import Path
+
 import pytest
 from django.apps import apps as django_apps
 from django.urls import reverse
@@ -125,3 +127,45 @@ def test_edit_waits_for_approval_and_a_running_attempt_keeps_its_version(
     assert "(revised)" in learner_page.content()
     screenshot(learner_page, "next-attempt-new-version")
     learner_context.close()
+
+
+GIFT_FILE = Path(__file__).parent.parent / "assessments" / "data" / "gift_bank.txt"
+
+
+def test_a_gift_file_is_checked_imported_and_exported_in_the_admin(
+    django_db_serialized_rollback, browser, live_server, screenshot, tmp_path
+):
+    from assessments.formats import gift
+
+    roles_sync(django_apps)
+    secretariat = UserFactory(email="seo-yeon@example.org", role=Role.SECRETARIAT.value)
+    context, page = new_page(browser, live_server)
+    log_in(page, secretariat.email)
+
+    # A file with a mistake imports nothing and names the question.
+    broken = tmp_path / "broken.gift"
+    broken.write_bytes(GIFT_FILE.read_bytes().replace(b"{#1200:50}", b"{#twelve hundred}"))
+    page.goto("/admin/assessments/questions/import/")
+    page.locator("input[type=file]").set_input_files(str(broken))
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_load_state()
+    assert "question 7: give one fully right number" in page.content()
+    screenshot(page, "gift-import-refused")
+    assert not Question.objects.exists()
+
+    # The hand-written file imports every question.
+    page.locator("input[type=file]").set_input_files(str(GIFT_FILE))
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url("**/snippets/assessments/question/**")
+    assert Question.objects.count() == 11
+    screenshot(page, "gift-imported")
+
+    # The export link gives a GIFT file with the same questions.
+    page.goto("/admin/assessments/questions/import/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export the question bank as GIFT").click()
+    exported = tmp_path / "exported.gift"
+    download.value.save_as(exported)
+    drafts, errors = gift.parse(exported.read_bytes())
+    assert errors == [] and len(drafts) == 11
+    context.close()

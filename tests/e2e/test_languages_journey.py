@@ -51,13 +51,13 @@ def test_switching_language_keeps_progress_and_the_certificate_follows_it(page, 
     page.get_by_label("Email:").fill(participant.user.email)
     page.get_by_label("Password:").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/")
+    page.wait_for_url("**/en/dashboard/")
 
     page.select_option("#language-select", "mn")
     page.locator(".language-switcher button").click()
-    page.wait_for_url("**/mn/")
+    page.wait_for_url("**/mn/dashboard/")
     assert page.locator("html").get_attribute("lang") == "mn"
-    screenshot(page, "home-in-mongolian")
+    screenshot(page, "dashboard-in-mongolian")
 
     mn_course = CoursePage.objects.get(
         translation_key=course.translation_key, locale__language_code="mn"

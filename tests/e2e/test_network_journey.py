@@ -24,7 +24,7 @@ def _log_in(page, email):
     page.get_by_label("Email:").fill(email)
     page.get_by_label("Password:").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/")
+    page.wait_for_url("**/en/dashboard/")
 
 
 def _log_out(page):

@@ -51,7 +51,7 @@ def test_learner_onboards_on_a_phone_and_downloads_their_data(
     screenshot(page, "onboarding-filled")
     page.get_by_role("button", name="Save and continue").click()
 
-    page.wait_for_url("**/en/")
+    page.wait_for_url("**/en/dashboard/")
     participant = Participant.objects.get(user=learner)
     assert participant.is_profile_complete and participant.gender == "undisclosed"
     assert participant.consents.count() == 1

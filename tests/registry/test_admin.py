@@ -321,7 +321,7 @@ def test_large_import_runs_as_background_tasks(
     upload = SimpleUploadedFile("big.csv", ("email,given_name,family_name\n" + rows).encode())
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(reverse("registry_import:upload"), {"file": upload})
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the check task, and the clean-up of earlier uploads
     job = ImportJob.objects.get()
     # The immediate test backend ran the check task on commit.
     assert job.status == ImportStatus.PREVIEWED and job.processed_rows == 30

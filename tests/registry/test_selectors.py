@@ -45,7 +45,7 @@ def test_personal_data_has_profile_consents_history_and_other_apps_rows(particip
     data = participant_personal_data(participant)
     assert data["profile"]["email"] == participant.email
     assert data["profile"]["country"] == "MN"
-    assert data["consents"][0]["policy_version"]
-    assert data["history"][0]["action"] == "consent"
+    assert data["registry.consents"][0]["policy_version"]
+    assert data["registry.history"][0]["action"] == "consent"
     assert "search_text" not in data["profile"]
-    assert data["courses_enrolment"] == []
+    assert data["courses.enrolments"] == []

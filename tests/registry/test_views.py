@@ -125,7 +125,7 @@ def test_personal_data_download_json_and_zip(client, participant):
     assert response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)
     assert data["profile"]["email"] == participant.email
-    assert "courses_enrolment" in data
+    assert "courses.enrolments" in data
     response = client.get(reverse("registry:profile_download") + "?format=zip")
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert {"personal-data.json", "profile.csv"} <= set(archive.namelist())

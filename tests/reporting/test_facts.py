@@ -15,12 +15,13 @@ from django.urls import reverse
 
 from courses import services as courses_services
 from courses.models import Cohort, CohortMode, Enrolment
+from courses.signals import enrolments_changed
+from portal.core.signals import changes_batched
 from portal.registry import services as registry_services
 from portal.reporting.models import ParticipationFact
 from portal.reporting.report import Filters
 from portal.reporting.selectors import breakdown, live_source
 from portal.reporting.services import (
-    participation_facts_deferred,
     participation_facts_rebuild,
     participation_facts_refresh,
 )
@@ -227,12 +228,12 @@ def test_cohort_start_date_change_in_the_admin(client, admin_user, workshop):
     assert [r.keys for r in breakdown(["year"]).rows] == [(2026,)]
 
 
-def test_deferred_refreshes_once_at_the_end(workshop):
+def test_batched_changes_refresh_once_at_the_end(workshop):
     people = [person() for _ in range(3)]
     enrolments = [Enrolment.objects.create(participant=p, cohort=workshop) for p in people]
-    with participation_facts_deferred():
+    with changes_batched():
         for e in enrolments:
-            participation_facts_refresh(enrolment_ids=[e.pk])
+            enrolments_changed.send_changes(sender=Enrolment, enrolment_ids=[e.pk])
         assert not ParticipationFact.objects.exists()
     assert ParticipationFact.objects.count() == 3
     assert facts() == rebuilt()

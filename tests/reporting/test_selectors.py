@@ -1,11 +1,14 @@
 import datetime as dt
 import itertools
+from collections import defaultdict
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from portal.reporting.definitions import Dimension
+from portal.reporting.definitions import GENDER_LABELS, Dimension
 from portal.reporting.report import Filters
-from portal.reporting.selectors import breakdown, headline
+from portal.reporting.selectors import breakdown, headline, rates_by
 from portal.reporting.services import participation_facts_rebuild, participation_facts_refresh
 
 DIMS = list(Dimension.values)
@@ -187,3 +190,48 @@ def test_waitlisted_people_are_not_counted_and_withdrawn_are(db):
     _enrol(participant=person, cohort=cohort, enrolled_at=when, status="waitlisted")
     _enrol(participant=other, cohort=cohort, enrolled_at=when, status="withdrawn")
     assert headline(filters=Filters(), with_gain=False).participants == 1
+
+
+# --- Pass rates (issue 15: the report under load) --------------------------------
+
+
+def _independent_pass_rates():
+    """Per gender: people with a submitted graded-quiz attempt in a counted
+    enrolment, and those of them with a passing one, counted in Python."""
+    from assessments.models import Attempt
+    from courses.models import Enrolment
+
+    counted = {
+        e.pk: e.participant.gender
+        for e in Enrolment.objects.select_related("participant").exclude(status="waitlisted")
+    }
+    attempted, passed = defaultdict(set), defaultdict(set)
+    for a in Attempt.objects.select_related("quiz"):
+        if a.enrolment_id not in counted or a.status != "submitted" or a.quiz.kind != "quiz":
+            continue
+        gender = counted[a.enrolment_id]
+        attempted[gender].add(a.participant_id)
+        if a.passed:
+            passed[gender].add(a.participant_id)
+    return attempted, passed
+
+
+def test_pass_rates_match_an_independent_count(load_data):
+    attempted, passed = _independent_pass_rates()
+    assert sum(len(p) for p in passed.values()) > 0  # the data has passes to count
+    rows = {row.label: row for row in rates_by("gender", filters=Filters())}
+    for gender, label in GENDER_LABELS.items():
+        row = rows.get(str(label))
+        got = (row.attempted, row.passed) if row else (0, 0)
+        assert got == (len(attempted[gender]), len(passed[gender])), gender
+
+
+def test_pass_rates_read_the_attempts_once_not_once_per_enrolment(load_data):
+    # A subquery correlated with each fact row ran once per counted enrolment:
+    # 4.3 s of the participation report at 20,000 enrolments on PostgreSQL
+    # (issue 15). An uncorrelated IN (…) is read once and hashed.
+    with CaptureQueriesContext(connection) as captured:
+        rates_by("gender", filters=Filters())
+    aggregation = next(q["sql"] for q in captured if "assessments_attempt" in q["sql"])
+    assert "EXISTS" not in aggregation.upper()
+    assert '"enrolment_id" IN (SELECT' in aggregation

@@ -1,4 +1,7 @@
-"""``manage.py import_questions PATH [--dry-run]``: fill the question bank from a spreadsheet."""
+"""``manage.py import_questions PATH [--dry-run]``: fill the question bank from a file.
+
+Spreadsheet (.csv, .xlsx), Moodle XML (.xml) or GIFT (.gift, .txt), all or nothing.
+"""
 
 from pathlib import Path
 
@@ -9,7 +12,10 @@ from assessments.services import question_import
 
 
 class Command(BaseCommand):
-    help = "Import questions from a .csv or .xlsx file (see assessments/importing.py)."
+    help = (
+        "Import questions from a .csv or .xlsx file (see assessments/importing.py), "
+        "Moodle XML (.xml) or GIFT (.gift, .txt)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")

@@ -27,6 +27,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from portal.core.formatting import format_number, format_percent
+
 from ..report import Breakdown, Report
 
 GREEN = colors.HexColor("#0f5c4d")
@@ -50,8 +52,12 @@ def _num(value) -> str:
     if value is None:
         return "\u2013"
     if isinstance(value, float):
-        return f"{value:.1f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
+        return format_number(value, 1)
+    return format_number(value) if isinstance(value, int) else str(value)
+
+
+def _pct(value) -> str:
+    return "\u2013" if value is None else format_percent(value, 1)
 
 
 def _table(
@@ -87,7 +93,7 @@ def _breakdown_table(breakdown: Breakdown, font: str, bold: str, width: float) -
                 _num(row.participants),
                 _num(row.completed),
                 _num(row.certified),
-                _num(row.completion_rate),
+                _pct(row.completion_rate),
             ]
         )
     total = breakdown.total
@@ -98,7 +104,7 @@ def _breakdown_table(breakdown: Breakdown, font: str, bold: str, width: float) -
             _num(total.participants),
             _num(total.completed),
             _num(total.certified),
-            _num(total.completion_rate),
+            _pct(total.completion_rate),
         ]
     )
     numbers = 4 * 20 * mm
@@ -209,8 +215,14 @@ def report_pdf(report: Report) -> bytes:
     story.append(
         Paragraph(
             esc(
-                f"{source} {_('Filters')}: {filters or _('none')}. "
-                f"{_('Generated')} {report.generated_at:%Y-%m-%d %H:%M} UTC."
+                " ".join(
+                    [
+                        source,
+                        _("Filters: %(filters)s.") % {"filters": filters or _("none")},
+                        _("Generated %(when)s UTC.")
+                        % {"when": f"{report.generated_at:%Y-%m-%d %H:%M}"},
+                    ]
+                )
             ),
             body,
         )
@@ -221,10 +233,10 @@ def report_pdf(report: Report) -> bytes:
     headline = [
         [_("Figure"), _("Value")],
         [_("Participants"), _num(h.participants)],
-        [_("Share of women"), f"{_num(h.women_share)} %  ({_num(h.women)})"],
-        [_("Share of youth"), f"{_num(h.youth_share)} %  ({_num(h.youth)})"],
+        [_("Share of women"), f"{_pct(h.women_share)}  ({_num(h.women)})"],
+        [_("Share of youth"), f"{_pct(h.youth_share)}  ({_num(h.youth)})"],
         [_("Countries"), _num(h.countries)],
-        [_("Completed"), f"{_num(h.completed)}  ({_num(h.completion_rate)} %)"],
+        [_("Completed"), f"{_num(h.completed)}  ({_pct(h.completion_rate)})"],
         [_("Certified"), _num(h.certified)],
         [
             _("Average learning gain"),

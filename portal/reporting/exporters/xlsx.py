@@ -48,7 +48,7 @@ def _write_breakdown(ws, breakdown: Breakdown) -> None:
     ws.cell(row=1, column=1, value=neutralise(breakdown.title)).font = TITLE_FONT
     headers = [
         *[str(label) for label in breakdown.dimension_labels],
-        *[f"{label} ({_('code')})" for label in breakdown.dimension_labels],
+        *[_("%(dimension)s (code)") % {"dimension": label} for label in breakdown.dimension_labels],
         _("Participants"),
         _("Completed"),
         _("Certified"),
