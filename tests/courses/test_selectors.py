@@ -159,7 +159,7 @@ def test_dashboard_lists_courses_progress_next_step_and_dates(participant):
     assert rows[crane.pk].next_module == modules[1]
     assert context["resume"].course.pk == crane.pk
     assert [u.label for u in context["upcoming"]] == ["Arrival and safety briefing"]
-    assert [s.data for s in context["sections"]] == [{"certificates": []}]
+    assert {"certificates": []} in [s.data for s in context["sections"]]
 
 
 def test_dashboard_queries_do_not_grow_with_enrolments(participant):
