@@ -36,14 +36,23 @@ def _colour(seed: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
 
 
 def _width(text: str, face: str, size: int) -> float:
-    return sum(_font(font, size).getlength(run) for font, run in font_runs(text, face))
+    return sum(_font(run.font, size).getlength(run.text) for run in font_runs(text, face))
 
 
 def _draw_line(draw, text: str, centre_x: float, y: float, face: str, size: int, fill) -> None:
     x = centre_x - _width(text, face, size) / 2
-    for font, run in font_runs(text, face):
-        draw.text((x, y), run, font=_font(font, size), fill=fill)
-        x += _font(font, size).getlength(run)
+    for run in font_runs(text, face):
+        # A font without a bold cut is drawn with a thin outline, as the PDF does.
+        stroke = max(1, size // 40) if run.embolden else 0
+        draw.text(
+            (x, y),
+            run.text,
+            font=_font(run.font, size),
+            fill=fill,
+            stroke_width=stroke,
+            stroke_fill=fill,
+        )
+        x += _font(run.font, size).getlength(run.text)
 
 
 def _wrap(text: str, face: str, size: int, width: float) -> list[str]:

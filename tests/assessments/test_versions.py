@@ -180,4 +180,4 @@ class TestGradingKeepsItsVersion:
         attempt.refresh_from_db()
         assert attempt.passed is True
         page = client.get(reverse("assessments:attempt_result", args=[attempt.pk]))
-        assert "pass mark 50 %" in page.content.decode()
+        assert "pass mark 50%" in page.content.decode()

@@ -286,7 +286,7 @@ class TestAutosaveAndSubmit:
         )
         attempt.refresh_from_db()
         assert attempt.score == 3 and attempt.passed
-        assert "Passed: 100 %" in response.content.decode()
+        assert "Passed: 100%" in response.content.decode()
 
 
 def _build(participant, n):
