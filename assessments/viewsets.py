@@ -15,6 +15,8 @@ from wagtail.admin.panels import (
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from portal.accounts.permissions import course_scope
+
 from .forms import QuestionAdminForm
 from .models import CohortTestPair, Question, QuestionCategory, Quiz, QuizSlot
 from .widgets import BandAnswerWidget
@@ -31,14 +33,20 @@ class QuestionCategoryViewSet(SnippetViewSet):
 
 
 def _quizzes(request):
-    return Quiz.objects.order_by("title")
+    # An instructor's filter names only the quizzes of their own courses.
+    quizzes = Quiz.objects.order_by("title")
+    scope = course_scope(request.user) if request is not None else None
+    return quizzes if scope is None else quizzes.filter(course_id__in=scope)
 
 
 def _courses(request):
     from courses.selectors import course_originals_localized
 
-    # Each course once (not each language's copy), titled in the editor's language.
-    return course_originals_localized().order_by("display_title")
+    # Each course once (not each language's copy), titled in the editor's language;
+    # an instructor's, only their own.
+    courses = course_originals_localized().order_by("display_title")
+    scope = course_scope(request.user) if request is not None else None
+    return courses if scope is None else courses.filter(pk__in=scope)
 
 
 class QuestionFilterSet(WagtailFilterSet):

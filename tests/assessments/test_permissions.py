@@ -91,6 +91,17 @@ def test_an_instructor_sees_only_the_questions_of_their_courses(client, teacher_
     assert client.get(_url("question", "edit", question_b.pk), follow=True).status_code == 404
 
 
+def test_the_bank_filters_name_only_the_instructors_quizzes_and_courses(
+    client, teacher_of_a, quizzes, two_courses
+):
+    """The "used in quiz" and course filters listed every quiz and course title."""
+    client.force_login(teacher_of_a)
+    listing = client.get(_url("question", "list")).content.decode()
+    assert ">Quiz A<" in listing
+    assert ">Quiz B<" not in listing
+    assert two_courses[1].title not in listing
+
+
 def test_an_instructor_sees_only_the_categories_of_their_courses(client, teacher_of_a, quizzes):
     client.force_login(teacher_of_a)
     assert (
