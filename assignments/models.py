@@ -25,7 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
-from .storage import private_storage
+from portal.core.storage import private_storage
 
 
 class FileKind(models.TextChoices):

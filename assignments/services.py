@@ -157,11 +157,11 @@ def submission_hand_in(
 
 
 def _delete_files(names) -> None:
-    from .storage import private_storage
+    from portal.core.storage import private_storage
 
     for name in names:
         try:
-            private_storage.delete(name)
+            private_storage().delete(name)
         except OSError:  # pragma: no cover - a missing file is nothing to keep
             logger.warning("Could not delete submitted file %s", name)
 

@@ -46,7 +46,7 @@ def _media_root(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "private"},
         },
     }

@@ -17,9 +17,23 @@ from __future__ import annotations
 import uuid
 from pathlib import PurePosixPath
 
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.signals import setting_changed
 from django.utils.functional import LazyObject, empty
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A folder of files that have no address: asking for a URL is a mistake.
+
+    The embedded default's ``STORAGES["private"]``. A template or view that
+    tried to link a private file would otherwise get a ``MEDIA_URL`` address
+    (served to anyone under ``make run``); here it fails loudly instead.
+    """
+
+    def url(self, name):
+        raise ValueError(
+            "Private files have no URL: serve them through a view that checks permission."
+        )
 
 
 class _PrivateStorage(LazyObject):

@@ -351,15 +351,12 @@ MEDIA_ROOT = Path(os.environ.get("FLYWAY_MEDIA_DIR", VAR_DIR / "media"))
 # permission (portal.core.storage). Shared between app servers like the media
 # folder; with STORAGE_BACKEND=s3, a private bucket or prefix.
 PRIVATE_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_DIR", VAR_DIR / "private"))
-# What learners hand in (assignments): in the private folder too, served only
-# through views that check who asks (assignments.storage).
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("FLYWAY_PRIVATE_MEDIA_ROOT", PRIVATE_ROOT))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        # No base URL a server answers: a private file has no address.
-        "OPTIONS": {"location": PRIVATE_ROOT, "base_url": "/private-files-have-no-url/"},
+        # A private file has no address: asking for its URL raises.
+        "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

@@ -20,12 +20,11 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-media-")
 STORAGES = {
     **STORAGES,
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="flyway-test-private-")},
     },
 }
 CERTIFICATES_KEY_DIR = tempfile.mkdtemp(prefix="flyway-test-keys-")
-PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="flyway-test-private-")
 PORTAL_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 

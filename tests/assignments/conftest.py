@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from courses.models import Enrolment, EnrolmentStatus
@@ -28,9 +30,9 @@ def learner_client(client, learner, participant):
 
 
 @pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.PRIVATE_MEDIA_ROOT
+def _private_root(settings):
+    """The private storage's folder (tests/conftest.py gives each test its own)."""
+    return Path(settings.STORAGES["private"]["OPTIONS"]["location"])
 
 
 @pytest.fixture(autouse=True)

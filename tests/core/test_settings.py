@@ -189,7 +189,7 @@ def _private_storage(tmp_path, **env):
 def test_private_files_have_their_own_place_outside_the_served_media(tmp_path):
     shared = _private_storage(tmp_path)
     assert shared.stdout.split()[:2] == [
-        "django.core.files.storage.FileSystemStorage",
+        "portal.core.storage.PrivateFileSystemStorage",
         str(tmp_path / "private"),
     ], shared.stderr
     s3 = _private_storage(

@@ -42,7 +42,6 @@ def test_count_sheet_from_hand_in_to_certificate(page, screenshot, settings, tmp
     settings.CERTIFICATES_SIGNING_KEY = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
     instructor = UserFactory(email="kenji@example.org", role="Instructors", first_name="Kenji")
     course = make_course(modules=2, title="Crane survey techniques", slug="crane-survey")
