@@ -2,7 +2,8 @@
 """Django's own words that its catalogues lack in one of the portal's languages.
 
 Django ships no Mongolian for three of its four password rules (the sign-up
-page showed them in English). Listing them here puts them in the portal's
+page showed them in English), and no translation at all of Django 6's empty
+choice of a select. Listing them here puts them in the portal's
 catalogues, which come first on ``LOCALE_PATHS``, so the portal's translations
 fill the gap. Nothing reads these names: the strings only need to be marked.
 """
@@ -14,6 +15,9 @@ PASSWORD_RULES = [
     gettext_noop("Your password can’t be a commonly used password."),
     gettext_noop("Your password can’t be entirely numeric."),
 ]
+# Django 6's empty choice of a select (``BLANK_CHOICE_LABEL``): none of its
+# catalogues for the portal's five other languages translates it yet.
+BLANK_CHOICE = gettext_noop("- Select an option -")
 PASSWORD_TOO_SHORT = ngettext_lazy(
     "This password is too short. It must contain at least %d character.",
     "This password is too short. It must contain at least %d characters.",

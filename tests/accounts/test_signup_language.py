@@ -32,3 +32,20 @@ def test_a_short_password_is_refused_in_mongolian(client):
     html = response.content.decode()
     assert "This password is too short" not in html
     assert re.search("хэт богино", html)
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "ja", "ko", "mn", "ru"])
+def test_the_empty_choice_of_a_select_is_translated(client, language):
+    """Django 6's "- Select an option -" has no translation in its own catalogues."""
+    from django.utils import translation
+
+    from tests.registry.factories import ParticipantFactory
+    from tests.factories import UserFactory
+
+    user = UserFactory(role="Learners")
+    ParticipantFactory(user=user, email=user.email)
+    client.force_login(user)
+    with translation.override(language):
+        html = client.get(f"/{language}/profile/edit/").content.decode()
+    assert 'name="organisation_type"' in html
+    assert "- Select an option -" not in html
