@@ -39,8 +39,8 @@ def test_the_empty_choice_of_a_select_is_translated(client, language):
     """Django 6's "- Select an option -" has no translation in its own catalogues."""
     from django.utils import translation
 
-    from tests.registry.factories import ParticipantFactory
     from tests.factories import UserFactory
+    from tests.registry.factories import ParticipantFactory
 
     user = UserFactory(role="Learners")
     ParticipantFactory(user=user, email=user.email)
