@@ -94,7 +94,7 @@ def grading_list(request, assignment_id: int, cohort_id: int):
             ],
             "archive": archive,
             "archive_done": ZipStatus.DONE,
-            "header_title": f"{assignment.title} — {cohort.title}",
+            "header_title": f"{assignment.title} — {cohort.display_title}",
         },
     )
 
@@ -245,7 +245,7 @@ def gradebook(request, cohort_id: int):
         {
             "cohort": cohort,
             "book": book,
-            "header_title": _("Gradebook: %(cohort)s") % {"cohort": cohort.title},
+            "header_title": _("Gradebook: %(cohort)s") % {"cohort": cohort.display_title},
         },
     )
 
@@ -309,7 +309,8 @@ def cohort_announce(request, cohort_id: int):
             "events": CohortEvent.objects.filter(cohort=cohort),
             "event_kinds": EventKind.choices,
             "errors": errors,
-            "header_title": _("Announcements and dates: %(cohort)s") % {"cohort": cohort.title},
+            "header_title": _("Announcements and dates: %(cohort)s")
+            % {"cohort": cohort.display_title},
         },
         status=400 if errors else 200,
     )

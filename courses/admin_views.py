@@ -116,7 +116,7 @@ def attendance_sheet(request, cohort_id: int):
     context = {
         "cohort": cohort,
         "sheet": selectors.cohort_attendance_sheet(cohort=cohort),
-        "header_title": _("Attendance: %(cohort)s") % {"cohort": cohort.title},
+        "header_title": _("Attendance: %(cohort)s") % {"cohort": cohort.display_title},
     }
     return TemplateResponse(request, "courses/admin/attendance_sheet.html", context)
 

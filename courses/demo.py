@@ -21,6 +21,7 @@ from portal.accounts.models import User
 from portal.core.pages import site_home_page
 from portal.registry.demo import WORKSHOP_PARTICIPANTS
 from portal.registry.models import Participant
+from portal.taxonomy.demo import translate_tag
 from portal.taxonomy.models import Tag, TagKind
 
 from . import services
@@ -50,6 +51,13 @@ CATALOGUE_INTRO = (
 KHURKH = {
     "slug": "khurkh-2025",
     "title": "Training Workshop for Young Crane Researchers",
+    "title_translations": {
+        "zh-hans": "青年鹤类研究人员培训班",
+        "ja": "若手ツル研究者のための研修ワークショップ",
+        "ko": "젊은 두루미 연구자 교육 워크숍",
+        "mn": "Залуу тогоруу судлаачдын сургалт",
+        "ru": "Учебный семинар для молодых исследователей журавлей",
+    },
     "mode": CohortMode.IN_PERSON,
     "start_date": datetime.date(2025, 7, 6),
     "end_date": datetime.date(2025, 7, 8),
@@ -206,6 +214,8 @@ def _tags(data: dict) -> list[Tag]:
         if tag is None:
             tag = Tag.objects.create(kind=TagKind.METHOD, name=name, slug=_free_slug(name))
         tags.append(tag)
+    for tag in tags:
+        translate_tag(tag)
     return tags
 
 
@@ -288,6 +298,9 @@ def load_khurkh_cohort(*, course: CoursePage) -> Cohort:
         cohort = Cohort(course=course, **KHURKH)
         cohort.full_clean()
         cohort.save()
+    elif not cohort.title_translations:
+        cohort.title_translations = KHURKH["title_translations"]
+        cohort.save(update_fields=["title_translations"])
     days = [
         services.cohort_day_create(cohort=cohort, date=date, title=title)
         for date, title in KHURKH_DAYS

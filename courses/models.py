@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.routing import RoutedParentMixin, route_through_child
+from portal.core.translated_text import TranslationsField, in_language
 
 from .blocks import ModuleStreamBlock
 from .page_forms import CoursePageForm
@@ -369,6 +370,10 @@ class Cohort(ClusterableModel):
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    title_translations = TranslationsField(
+        _("title in other languages"),
+        help_text=_("Leave a language empty to show the title above."),
+    )
     mode = models.CharField(
         _("mode"), max_length=20, choices=CohortMode.choices, default=CohortMode.SELF_PACED
     )
@@ -427,15 +432,16 @@ class Cohort(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
 
     @property
     def display_title(self) -> str:
-        """The name shown to learners: a self-paced cohort's stored title was written
-        in one language ("… (self-paced)"), so it is named in the reader's instead."""
+        """The name in the reader's language: a self-paced cohort's stored title was
+        written in one language ("… (self-paced)"), so it is named in the reader's
+        instead; any other's title is taken from its translations."""
         if self.mode == CohortMode.SELF_PACED:
             return gettext("Self-paced online: start any time")
-        return self.title
+        return in_language(self.title_translations, self.title)
 
     @property
     def partner_list(self) -> list[str]:

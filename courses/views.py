@@ -66,10 +66,12 @@ def enrol(request, cohort_id: int):
                 "%(cohort)s is full. You are on the waiting list and will be enrolled "
                 "when a place frees."
             )
-            % {"cohort": cohort.title},
+            % {"cohort": cohort.display_title},
         )
     else:
-        messages.success(request, _("You are enrolled in %(cohort)s.") % {"cohort": cohort.title})
+        messages.success(
+            request, _("You are enrolled in %(cohort)s.") % {"cohort": cohort.display_title}
+        )
     return redirect(_safe_next(request, course.get_url(request)))
 
 
@@ -83,7 +85,9 @@ def withdraw(request, enrolment_id: int):
         participant=request.participant,
     )
     services.enrolment_withdraw(enrolment=enrolment, acting_user=request.user)
-    messages.success(request, _("You have left %(cohort)s.") % {"cohort": enrolment.cohort.title})
+    messages.success(
+        request, _("You have left %(cohort)s.") % {"cohort": enrolment.cohort.display_title}
+    )
     return redirect(_safe_next(request, "courses:dashboard"))
 
 

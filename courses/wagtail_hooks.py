@@ -33,6 +33,7 @@ class CohortViewSet(ModelViewSet):
         [
             FieldPanel("course"),
             FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
+            FieldPanel("title_translations"),
             FieldPanel("mode"),
             MultiFieldPanel(
                 [

@@ -17,6 +17,7 @@ from portal.accounts.roles import Role
 from portal.accounts.services import user_add_role
 from portal.registry.models import DirectoryVisibility, Participant
 from portal.registry.services import participant_onboard, participant_update
+from portal.taxonomy.demo import translate_tag
 from portal.taxonomy.models import Tag, TagKind
 
 from .models import CohortTag, DirectoryProfile
@@ -103,6 +104,7 @@ def load_tags() -> dict[str, Tag]:
             tag, _created = Tag.objects.get_or_create(
                 slug=slug, defaults={"kind": kind, "name": name, "scientific_name": scientific}
             )
+        translate_tag(tag)
         tags[slug] = tag
     return tags
 

@@ -350,7 +350,7 @@ def cohorts_taken(*, participant: Participant) -> list[CohortTaken]:
         CohortTaken(
             cohort_id=e.cohort_id,
             cohort_slug=e.cohort.slug,
-            cohort_title=e.cohort.title,
+            cohort_title=e.cohort.display_title,
             course_title=e.cohort.course.title,
             course_url=e.cohort.course.url or "",
             start_date=e.cohort.start_date,

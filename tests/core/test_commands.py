@@ -33,6 +33,16 @@ def test_load_demo_data_is_idempotent(monkeypatch):
         }
         assert sorted(roles) == groups
     assert User.objects.get(email="admin@example.org").is_superuser
+    # Every tag of the shared vocabulary and every scheduled cohort is named in
+    # each of the portal's other languages (issue 17: no English tags in /mn/).
+    from courses.models import Cohort, CohortMode
+    from portal.taxonomy.models import Tag
+
+    others = {"zh-hans", "ja", "ko", "mn", "ru"}
+    untranslated = [t.name for t in Tag.objects.all() if set(t.name_translations) != others]
+    assert untranslated == []
+    cohorts = Cohort.objects.exclude(mode=CohortMode.SELF_PACED)
+    assert [c.title for c in cohorts if set(c.title_translations) != others] == []
 
 
 def test_every_demo_account_logs_in_with_demo_password(monkeypatch):
