@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from courses.completion import RequirementItem
 
-from . import selectors
+from . import localization, selectors
 
 
 class RequiredQuizzes:
@@ -20,17 +20,21 @@ class RequiredQuizzes:
         return selectors.enrolment_assessments_passed(enrolment=enrolment)
 
     def items(self, *, enrolment) -> list[RequirementItem]:
-        return [
-            _item(quiz, grade)
-            for quiz, grade in selectors.enrolment_required_quiz_grades(enrolment=enrolment)
-        ]
+        rows = selectors.enrolment_required_quiz_grades(enrolment=enrolment)
+        titles = localization.quiz_titles(quiz for quiz, _grade in rows)
+        return [_item(quiz, grade, titles[quiz.pk]) for quiz, grade in rows]
 
     def items_for(self, *, enrolments) -> dict[int, list[RequirementItem]]:
         grades = selectors.enrolments_required_quiz_grades(enrolments=enrolments)
-        return {pk: [_item(quiz, grade) for quiz, grade in rows] for pk, rows in grades.items()}
+        quizzes = {quiz.pk: quiz for rows in grades.values() for quiz, _grade in rows}
+        titles = localization.quiz_titles(quizzes.values())
+        return {
+            pk: [_item(quiz, grade, titles[quiz.pk]) for quiz, grade in rows]
+            for pk, rows in grades.items()
+        }
 
 
-def _item(quiz, grade) -> RequirementItem:
+def _item(quiz, grade, title: tuple[str, str]) -> RequirementItem:
     if grade is None:
         detail = gettext("pass mark %(mark)s %%; not attempted yet") % {"mark": quiz.pass_mark}
     else:
@@ -40,7 +44,8 @@ def _item(quiz, grade) -> RequirementItem:
         }
     return RequirementItem(
         kind="quiz",
-        label=quiz.title,
+        label=title[0],
+        language=title[1],
         met=grade is not None and grade >= quiz.pass_mark,
         detail=detail,
         url=reverse("assessments:quiz_detail", args=[quiz.pk]),

@@ -108,6 +108,24 @@ def quiz_for_display(quiz: Quiz, *, language: str | None = None) -> Quiz:
     return shown
 
 
+def quiz_titles(quizzes: Iterable[Quiz], *, language: str | None = None) -> dict[int, tuple]:
+    """Source quiz id → (title, language of that title): the translation's title
+    where the quiz is translated into ``language``, else its own. One query at
+    any number of quizzes (none in the source language)."""
+    language = language or reading_language()
+    quizzes = list(quizzes)
+    titles = {quiz.pk: (quiz.title, source_language()) for quiz in quizzes}
+    if language == source_language() or not quizzes:
+        return titles
+    by_key = {quiz.translation_key: quiz.pk for quiz in quizzes}
+    rows = Quiz.objects.filter(
+        translation_key__in=list(by_key), locale__language_code=language
+    ).values_list("translation_key", "title")
+    for key, title in rows:
+        titles[by_key[key]] = (title, language)
+    return titles
+
+
 def question_translations(
     questions: Iterable[Question], *, language: str | None = None
 ) -> dict[int, Question]:

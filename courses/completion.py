@@ -49,6 +49,9 @@ class RequirementItem:
     detail: str = ""
     url: str = ""
     page: object = None
+    # The language ``label`` is written in, when it is content (a quiz's title)
+    # rather than the interface: templates mark it with ``lang``.
+    language: str = ""
 
 
 class RequirementProvider(Protocol):

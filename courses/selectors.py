@@ -921,6 +921,19 @@ def course_cohorts() -> QuerySet[Cohort]:
     return Cohort.objects.filter(Q(course__in=course_originals()) | Exists(enrolled))
 
 
+def course_cohorts_localized(*, language: str | None = None) -> QuerySet[Cohort]:
+    """``course_cohorts()`` with ``course_display_title``: the course's title in
+    ``language`` (default: the active one) when it is translated, else its own."""
+    local = CoursePage.objects.filter(
+        translation_key=OuterRef("course__translation_key"),
+        locale__language_code=language or get_language() or settings.LANGUAGE_CODE,
+        alias_of__isnull=True,
+    ).values("title")[:1]
+    return course_cohorts().annotate(
+        course_display_title=Coalesce(Subquery(local), F("course__title"))
+    )
+
+
 def course_languages(*, courses) -> dict[str, list[str]]:
     """Translation key → the codes of the languages each course is written in (live pages)."""
     keys = {course.translation_key for course in courses}

@@ -129,7 +129,10 @@ class DirectorySearchForm(forms.Form):
             self.cohorts = {c.slug: c for c in cohort_choices()}
             self.fields["cohort"].choices = [
                 ("", _("Any cohort")),
-                *((slug, f"{c.course.title} — {c.title}") for slug, c in self.cohorts.items()),
+                *(
+                    (slug, f"{c.course_display_title} — {c.display_title}")
+                    for slug, c in self.cohorts.items()
+                ),
             ]
         else:
             # Course history is for members only: the public cannot filter on it.

@@ -474,14 +474,15 @@ def course_choices() -> list[tuple[int, str]]:
 
 
 def cohort_choices() -> list:
-    from courses.selectors import course_cohorts
+    """Every cohort once, named in the reader's language: its course's title in
+    that language when translated, and the cohort's own translated title."""
+    from courses.selectors import course_cohorts_localized
 
     return list(
-        course_cohorts()
+        course_cohorts_localized()
         .filter(course__live=True)
-        .select_related("course")
-        .order_by("course__title", F("start_date").desc(nulls_last=True), "title")
-        .only("pk", "slug", "title", "course__title")
+        .order_by("course_display_title", F("start_date").desc(nulls_last=True), "title")
+        .only("pk", "slug", "title", "title_translations", "mode")
     )
 
 

@@ -110,6 +110,23 @@ class TestTranslatingSnippets:
         services.attempt_submit(attempt=attempt, answers={1: {"value": "true"}})
         assert enrolment_assessments_passed(enrolment=enrolment)
 
+    def test_the_checklist_names_a_required_quiz_in_the_readers_language(self, enrolment):
+        """Issue 17: the crane course's checklist read "…: final quiz" in English."""
+        from courses.selectors import enrolment_requirement_items
+
+        quiz = make_quiz([make_question()], course=enrolment.cohort.course, required=True)
+        translate(quiz, {quiz.title: "Төгсгөлийн шалгалт"})
+        with translation.override("mn"):
+            items = [
+                i for i in enrolment_requirement_items(enrolment=enrolment) if i.kind == "quiz"
+            ]
+        assert [(i.label, i.language) for i in items] == [("Төгсгөлийн шалгалт", "mn")]
+        with translation.override("ja"):  # not translated into Japanese: the source, marked so
+            items = [
+                i for i in enrolment_requirement_items(enrolment=enrolment) if i.kind == "quiz"
+            ]
+        assert [(i.label, i.language) for i in items] == [(quiz.title, "en")]
+
     def test_random_draws_take_source_questions_only(self, participant):
         category = QuestionCategoryFactory()
         questions = [make_question(categories=[category]) for _ in range(2)]

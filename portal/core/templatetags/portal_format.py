@@ -24,26 +24,56 @@ def percent(value, places=1):
 
 
 _LOCALE_CODES: dict[int, str] = {}
+# An alias page (wagtail-localize's stand-in for a page not yet translated) sits
+# in the reader's locale but shows its source's text: source page id → locale id.
+_ALIAS_SOURCE_LOCALES: dict[int, int] = {}
+
+
+def _locale_code(locale_id: int) -> str | None:
+    if locale_id not in _LOCALE_CODES:
+        from wagtail.models import Locale
+
+        _LOCALE_CODES.clear()
+        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LOCALE_CODES.get(locale_id)
+
+
+def _alias_source_locale(source_id: int) -> int | None:
+    if source_id not in _ALIAS_SOURCE_LOCALES:
+        from wagtail.models import Page
+
+        # One query brings every alias's source (a page's locale never changes).
+        _ALIAS_SOURCE_LOCALES.update(
+            Page.objects.filter(alias_of__isnull=False).values_list(
+                "alias_of_id", "alias_of__locale_id"
+            )
+        )
+    return _ALIAS_SOURCE_LOCALES.get(source_id)
 
 
 def _language_of(obj) -> str | None:
     locale = getattr(obj, "locale_id", None)
     if locale is None:
         return getattr(obj, "language", None) or None
-    if locale not in _LOCALE_CODES:
-        from wagtail.models import Locale
-
-        _LOCALE_CODES.clear()
-        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
-    return _LOCALE_CODES.get(locale)
+    source = getattr(obj, "alias_of_id", None)
+    if source is not None:
+        locale = _alias_source_locale(source) or locale
+    return _locale_code(locale)
 
 
 @register.simple_tag
-def lang_attr(obj):
+def lang_attr(obj, always=False):
     """`` lang="en"`` when ``obj`` (a page, snippet or anything with a
-    ``locale_id`` or ``language``) is not in the page's language, else nothing."""
+    ``locale_id`` or ``language``) is not in the page's language, else nothing.
+
+    ``always=True`` gives the attribute even in the page's language: for the
+    regions of a page that hold content (a course's text) rather than the
+    interface, which the untranslated-text checks leave to the content checks.
+    """
     language = _language_of(obj)
     current = translation.get_language()
-    if not language or not current or language.lower() == current.lower():
+    if not language or not current:
+        return mark_safe("")
+    if language.lower() == current.lower() and not always:
         return mark_safe("")
     return format_html(' lang="{}"', language)
