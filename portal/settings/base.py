@@ -326,7 +326,12 @@ LANGUAGES = [
     ("mn", _("Mongolian")),
     ("ru", _("Russian")),
 ]
-LOCALE_PATHS = [Path(os.environ.get("FLYWAY_LOCALE_DIR", BASE_DIR / "locale"))]
+LOCALE_PATHS = [
+    Path(os.environ.get("FLYWAY_LOCALE_DIR", BASE_DIR / "locale")),
+    # Words of Wagtail, Django and django-countries that their own catalogues do
+    # not translate yet (portal/core/vendor_catalogues.py); theirs win once they do.
+    BASE_DIR / "locale_vendor",
+]
 # Dates follow the reader's language; English and Mongolian formats are our own.
 FORMAT_MODULE_PATH = ["portal.formats"]
 # Course content is translated page by page with wagtail-localize; a page
