@@ -959,13 +959,28 @@ def course_choice_label(course: CoursePage, languages: list[str]) -> str:
 
 def course_choices(*, value: str = "pk", language: str | None = None) -> list[tuple]:
     """(value, label) for every course once, sorted in the reader's collation."""
-    courses = list(course_originals_localized(language=language))
-    languages = course_languages(courses=courses)
-    courses.sort(key=lambda c: collation_key(c.display_title, language))
     return [
-        (getattr(c, value), course_choice_label(c, languages.get(c.translation_key, [])))
-        for c in courses
+        (key, label)
+        for key, label, _language in course_choices_with_languages(value=value, language=language)
     ]
+
+
+def course_choices_with_languages(
+    *, value: str = "pk", language: str | None = None
+) -> list[tuple[object, str, str]]:
+    """(value, label, language of the label's title) for every course once: the
+    title is in the reader's language where the course is translated, else in
+    the language it is written in (a select marks such an option with ``lang``)."""
+    reader = language or get_language() or settings.LANGUAGE_CODE
+    courses = list(course_originals_localized(language=reader).select_related("locale"))
+    languages = course_languages(courses=courses)
+    courses.sort(key=lambda c: collation_key(c.display_title, reader))
+    rows = []
+    for c in courses:
+        written_in = languages.get(c.translation_key, [])
+        title_language = reader if reader in written_in else c.locale.language_code
+        rows.append((getattr(c, value), course_choice_label(c, written_in), title_language))
+    return rows
 
 
 def course_ids_taught_by(user) -> list[int]:

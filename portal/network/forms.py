@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.widgets import LanguageSelect
 from portal.registry.models import DirectoryVisibility, OrganisationType
 from portal.taxonomy.models import Tag, TagKind
 
@@ -12,7 +13,7 @@ from .selectors import (
     DirectoryFilters,
     cohort_choices,
     country_choices,
-    course_choices,
+    course_choices_with_languages,
 )
 
 VISIBILITY_HELP = {
@@ -122,18 +123,21 @@ class DirectorySearchForm(forms.Form):
             *OrganisationType.choices,
         ]
         if audience == Audience.MEMBERS:
+            courses = course_choices_with_languages()
             self.fields["course"].choices = [
                 ("", _("Any course")),
-                *course_choices(),
+                *((key, label) for key, label, _language in courses),
             ]
+            self.fields["course"].widget = LanguageSelect(
+                choices=self.fields["course"].choices,
+                option_languages={str(key): language for key, _label, language in courses},
+            )
+            # Cohorts grouped under their course, each named in the reader's language.
             self.cohorts = {c.slug: c for c in cohort_choices()}
-            self.fields["cohort"].choices = [
-                ("", _("Any cohort")),
-                *(
-                    (slug, f"{c.course_display_title} — {c.display_title}")
-                    for slug, c in self.cohorts.items()
-                ),
-            ]
+            groups: dict[str, list] = {}
+            for slug, c in self.cohorts.items():
+                groups.setdefault(c.course_display_title, []).append((slug, c.display_title))
+            self.fields["cohort"].choices = [("", _("Any cohort")), *groups.items()]
         else:
             # Course history is for members only: the public cannot filter on it.
             del self.fields["course"]

@@ -466,9 +466,10 @@ def cohort_tags(*, cohort) -> list[Tag]:
 # --- Filter choices --------------------------------------------------------------------
 
 
-def course_choices() -> list[tuple[int, str]]:
-    """Each course once, titled in the reader's language, with its languages."""
-    from courses.selectors import course_choices as courses_once
+def course_choices_with_languages() -> list[tuple[int, str, str]]:
+    """Each course once, titled in the reader's language where it is translated
+    (with the language its title is in), and with its languages."""
+    from courses.selectors import course_choices_with_languages as courses_once
 
     return courses_once()
 

@@ -52,6 +52,10 @@ def _alias_source_locale(source_id: int) -> int | None:
 
 
 def _language_of(obj) -> str | None:
+    # A copy made for display names the language of its texts (``quiz_for_display``).
+    shown = getattr(obj, "__dict__", {}).get("content_language")
+    if shown:
+        return shown
     locale = getattr(obj, "locale_id", None)
     if locale is None:
         return getattr(obj, "language", None) or None
