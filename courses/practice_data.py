@@ -358,6 +358,11 @@ class _FixedTimeZipFile(zipfile.ZipFile):
             zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        # openpyxl writes each worksheet from a temporary file, whose time would leak in.
+        with open(filename, "rb") as source:
+            self.writestr(arcname or str(filename), source.read(), compress_type, compresslevel)
+
 
 def write_xlsx(fileobj: BinaryIO) -> None:
     """Write the workbook (sheets ``about``, ``raw``, ``clean``), the same bytes every time."""
@@ -462,7 +467,7 @@ def loglinear_rate(clean: pd.DataFrame, *, species: str) -> float:
 def index_value(clean: pd.DataFrame, *, species: str, season: int) -> float:
     """The core total of a season as an index, first season = 100."""
     totals = core_totals(clean, species=species)
-    return round(100 * float(totals[season] / totals[SEASONS[0]]), 1)
+    return round(100 * float(totals[season] / totals[SEASONS[0]]), 2)
 
 
 def quiz_answers() -> dict[str, float]:
