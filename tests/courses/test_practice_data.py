@@ -72,7 +72,7 @@ def test_files_are_the_same_bytes_every_time(csv_bytes, xlsx_bytes):
 def test_every_file_and_sheet_says_practice_data(csv_bytes, xlsx_bytes):
     first_line = csv_bytes.decode().splitlines()[0]
     assert first_line.startswith("# PRACTICE DATA") and "not real counts" in first_line
-    sheets = pd.read_excel(io.BytesIO(xlsx_bytes), sheet_name=None, header=None)
+    sheets = pd.read_excel(io.BytesIO(xlsx_bytes), engine="openpyxl", sheet_name=None, header=None)
     assert list(sheets) == ["about", "raw", "clean"]
     about = sheets["about"]
     assert about.iloc[0, 0] == "PRACTICE DATA"
@@ -96,7 +96,7 @@ def test_the_clean_table_is_consistent(clean, xlsx_bytes):
     missed = clean[clean["total"].isna()]
     assert len(missed) >= 4 and missed["notes"].str.startswith("not counted").all()
     # The workbook's clean sheet holds the same table as the CSV.
-    sheet = pd.read_excel(io.BytesIO(xlsx_bytes), sheet_name="clean")
+    sheet = pd.read_excel(io.BytesIO(xlsx_bytes), engine="openpyxl", sheet_name="clean")
     pd.testing.assert_frame_equal(
         sheet.fillna({"notes": "", "count_type": ""}),
         clean.fillna({"notes": "", "count_type": ""}),
@@ -105,7 +105,9 @@ def test_the_clean_table_is_consistent(clean, xlsx_bytes):
 
 
 def test_the_raw_sheet_keeps_the_typical_errors(xlsx_bytes, clean):
-    raw = pd.read_excel(io.BytesIO(xlsx_bytes), sheet_name="raw", dtype=str).fillna("")
+    raw = pd.read_excel(
+        io.BytesIO(xlsx_bytes), engine="openpyxl", sheet_name="raw", dtype=str
+    ).fillna("")
     assert len(raw) == len(clean) + 1
     assert raw.duplicated().sum() == 1
     assert raw["date"].str.match(r"\d\d\.\d\d\.\d{4}$").any()
@@ -141,7 +143,7 @@ def test_final_quiz_answers_recomputed_from_the_csv(clean):
 
 
 def test_pre_test_answers_recomputed_from_the_files(clean, xlsx_bytes):
-    raw = pd.read_excel(io.BytesIO(xlsx_bytes), sheet_name="raw")
+    raw = pd.read_excel(io.BytesIO(xlsx_bytes), engine="openpyxl", sheet_name="raw")
     white_naped = clean[(clean["species"] == WHITE_NAPED) & (clean["season"] == 2017)]
     hooded = clean[(clean["species"] == HOODED) & (clean["season"] == 2019)]
     expected = [
