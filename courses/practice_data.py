@@ -35,9 +35,12 @@ import io
 import math
 import random
 import zipfile
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from wagtail.documents.models import AbstractDocument
 
 SEED = 20250706  # the first day of the Khurkh workshop
 SEASONS = list(range(2016, 2026))
@@ -493,7 +496,7 @@ def quiz_answers() -> dict[str, float]:
     }
 
 
-def ensure_documents() -> dict[str, object]:
+def ensure_documents() -> dict[str, AbstractDocument]:
     """File the CSV and the XLSX in the "Course downloads" collection; idempotent.
 
     Creates each document under its ``DOCUMENT_TITLES`` title, or replaces its file when the
