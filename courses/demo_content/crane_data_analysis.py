@@ -107,6 +107,17 @@ your cleaning, and you can undo a correction that turns out to be wrong.</p>
 """
             ),
         ),
+        (
+            "figure",
+            {
+                "svg": "courses/img/field-sheet-to-table.svg",
+                "caption": text(
+                    """A field sheet and the rows it becomes: site codes, dates year first,
+                    estimates marked as such, and a missed visit left empty with a note."""
+                ),
+                "credit": "Flyway Academy",
+            },
+        ),
         *DOWNLOADS,
         (
             "protocol",

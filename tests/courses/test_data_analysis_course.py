@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,10 +72,10 @@ def test_course_and_modules_render_for_a_visitor_and_a_learner(client, course, l
     assert "courses/img/practice-loglinear-trend" in client.get(trends.url).content.decode()
 
 
-def test_the_trend_drawing_ships_without_scripts():
+@pytest.mark.parametrize("name", ["practice-loglinear-trend", "field-sheet-to-table"])
+def test_the_course_drawings_ship_without_scripts_and_say_practice(name):
     from django.contrib.staticfiles import finders
 
-    path = finders.find("courses/img/practice-loglinear-trend.svg")
-    svg = Path(path).read_text(encoding="utf-8")
-    assert "<script" not in svg.lower() and "onload" not in svg.lower()
-    assert "PRACTICE DATA" in svg
+    svg = Path(finders.find(f"courses/img/{name}.svg")).read_text(encoding="utf-8").lower()
+    assert "<script" not in svg and not re.search(r"\son[a-z]+\s*=", svg)
+    assert "practice" in svg
