@@ -79,3 +79,13 @@ def test_the_course_drawings_ship_without_scripts_and_say_practice(name):
     svg = Path(finders.find(f"courses/img/{name}.svg")).read_text(encoding="utf-8").lower()
     assert "<script" not in svg and not re.search(r"\son[a-z]+\s*=", svg)
     assert "practice" in svg
+
+
+def test_the_trend_drawing_states_the_rate_of_the_practice_data():
+    from django.contrib.staticfiles import finders
+
+    svg = Path(finders.find("courses/img/practice-loglinear-trend.svg")).read_text()
+    rate = practice_data.loglinear_rate(practice_data.generate_clean(), species="Hooded Crane")
+    assert f"= {rate:.1f} %" in svg
+    totals = practice_data.core_totals(practice_data.generate_clean(), species="Hooded Crane")
+    assert svg.count("<circle") == len(totals) + 1  # one point a season, one in the legend

@@ -21,13 +21,20 @@ def test_visitor_reads_a_module_and_downloads_the_practice_workbook(page, screen
     page.get_by_role("link", name="From field sheets to clean tables").first.click()
     page.wait_for_load_state()
     assert page.get_by_text("Practice data, not real counts").first.is_visible()
+    sheet = page.locator("img[src*='field-sheet-to-table']")
+    sheet.scroll_into_view_if_needed()  # drawings load lazily
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=sheet.element_handle()
+    )
     screenshot(page, "cleaning-module")
 
     trends = ModulePage.objects.get(slug="trends-over-seasons")
     page.goto(trends.url)
     drawing = page.locator("img[src*='practice-loglinear-trend']")
     drawing.scroll_into_view_if_needed()
-    assert drawing.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=drawing.element_handle()
+    )
     screenshot(page, "trends-module")
 
     with page.expect_download() as download:
