@@ -2,9 +2,10 @@
 
 Turns ``assessments.demo_questions`` (plain data written with the course texts)
 into question-bank entries and one final quiz per flagship course, placed at the
-end of the course's last module; the crane survey course also gets its pre-test
-(paired with the final quiz on the ``khurkh-2025`` workshop) and every course a
-short reaction survey. The course pages are built by ``courses.demo`` first.
+end of the course's last module; a course with a ``"<slug>:pre"`` entry also gets
+its pre-test in its first module (the crane survey course's is paired with its final
+quiz on the ``khurkh-2025`` workshop) and every course a short reaction survey.
+The course pages are built by ``courses.demo`` first.
 """
 
 from __future__ import annotations

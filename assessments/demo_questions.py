@@ -1,4 +1,4 @@
-"""Quiz questions for the four flagship courses, as plain Python data.
+"""Quiz questions for the flagship courses, as plain Python data.
 
 ``QUIZZES`` maps a course slug (see ``courses.demo_content``) to its quiz; the key
 ``"crane-survey-techniques:pre"`` holds the crane survey course's pre-test. The
@@ -14,6 +14,8 @@ Question shapes, by ``type``:
 - colour_bands: ``legs`` {left|right: {above: [..], below: [..]}} (top to bottom),
   ``mode`` ("read" or "compose"), ``palette`` [colour names]
 """
+
+from courses import practice_data
 
 
 def _t(value: str) -> str:
@@ -807,10 +809,206 @@ WETLAND_QUIZ = {
     ],
 }
 
+# The data-analysis quizzes ask for figures of the course's practice data set; their answers
+# are computed from the generator when the demo is built, never typed in (tests recompute
+# them from the downloaded files).
+PRACTICE = practice_data.quiz_answers()
+
+DATA_ANALYSIS_QUIZ = {
+    "title": "Crane data analysis: final quiz",
+    "pass_mark": 70,
+    "questions": [
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. What is the total of Hooded Cranes on the
+                synchronised count of 2021, after removing the birds counted twice (the
+                column already_counted)?"""
+            ),
+            "general_feedback": _t(
+                f"""Sum of total minus sum of already_counted over the Hooded Crane rows of
+                2021: {PRACTICE["hooded_total_2021"]} birds."""
+            ),
+            "answer": PRACTICE["hooded_total_2021"],
+            "tolerance": 0,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. What is the juvenile ratio, in percent, of
+                White-naped Cranes at site S05 in 2023? Give one decimal."""
+            ),
+            "general_feedback": _t(
+                f"""100 x juveniles / (adults + juveniles), leaving unaged birds out:
+                {PRACTICE["white_naped_ratio_s05_2023"]} %."""
+            ),
+            "answer": PRACTICE["white_naped_ratio_s05_2023"],
+            "tolerance": 0.1,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. What is the mean brood size (juveniles per
+                recorded family) of Hooded Cranes in 2024, over all sites? Give two
+                decimals."""
+            ),
+            "general_feedback": _t(
+                f"""(families_1_juv + 2 x families_2_juv) / (families_1_juv +
+                families_2_juv), each summed over the sites: {PRACTICE["hooded_brood_2024"]}."""
+            ),
+            "answer": PRACTICE["hooded_brood_2024"],
+            "tolerance": 0.01,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. Take the Hooded Crane sites counted in all ten
+                seasons, and for each season the sum of total minus already_counted over those
+                sites. Fit the log-linear trend: by how many percent a season does the number
+                change? Give one decimal."""
+            ),
+            "general_feedback": _t(
+                f"""The slope b of ln(total) on season gives 100 x (exp(b) - 1) =
+                {PRACTICE["hooded_trend"]} % a season."""
+            ),
+            "answer": PRACTICE["hooded_trend"],
+            "tolerance": 0.2,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. For White-naped Cranes at the sites counted in
+                all ten seasons (total minus already_counted), what is the index of 2025 with
+                2016 = 100? Give one decimal."""
+            ),
+            "general_feedback": _t(
+                f"""100 x the 2025 total / the 2016 total = {PRACTICE["white_naped_index_2025"]}."""
+            ),
+            "answer": PRACTICE["white_naped_index_2025"],
+            "tolerance": 0.2,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "single_choice",
+            "prompt": _t(
+                """Your count series shows a clear decline at your sites. Which conclusion
+                can the trend alone support?"""
+            ),
+            "general_feedback": _t(
+                """A trend describes the sites counted. Birds may have moved to other sites,
+                detection may have changed, and the past line is no forecast."""
+            ),
+            "choices": [
+                _choice("Fewer cranes used the counted sites over the period.", True),
+                _choice("The world population of the species is falling.", False),
+                _choice("The decline is caused by poor breeding.", False),
+                _choice("The decline will continue at the same rate.", False),
+            ],
+        },
+        {
+            "type": "true_false",
+            "prompt": _t(
+                """A site that was not visited should be entered with a count of 0, so that
+                the season total can still be added up."""
+            ),
+            "general_feedback": _t(
+                """False. A missed visit has no count: leave it empty and note why. A 0 means
+                the site was counted and no crane was there."""
+            ),
+            "choices": [_choice("True", False), _choice("False", True)],
+        },
+        {
+            "type": "single_choice",
+            "prompt": _t(
+                """On a map of counts with circles, how should the circle grow with the
+                count?"""
+            ),
+            "general_feedback": _t(
+                """Readers compare areas: make the area proportional to the count, that is
+                the radius proportional to its square root."""
+            ),
+            "choices": [
+                _choice("Its area in proportion to the count.", True),
+                _choice("Its radius in proportion to the count.", False),
+                _choice("Its colour only; the size stays the same.", False),
+            ],
+        },
+    ],
+}
+
+DATA_ANALYSIS_PRE_TEST = {
+    "title": "Crane data analysis: pre-test",
+    "pass_mark": 50,
+    "questions": [
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, raw sheet. How many rows of data does the raw sheet have,
+                not counting the header? (The clean sheet has one row fewer; the first module
+                shows why.)"""
+            ),
+            "general_feedback": _t(
+                f"""{PRACTICE["raw_rows"]} rows; one of them was typed twice and is removed in
+                the clean sheet."""
+            ),
+            "answer": PRACTICE["raw_rows"],
+            "tolerance": 0,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. How many White-naped Cranes did the synchronised
+                count of 2017 find, after removing the birds counted twice (the column
+                already_counted)?"""
+            ),
+            "general_feedback": _t(
+                f"""Sum of total minus sum of already_counted over the White-naped Crane rows of
+                2017: {PRACTICE["white_naped_total_2017"]} birds."""
+            ),
+            "answer": PRACTICE["white_naped_total_2017"],
+            "tolerance": 0,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice data, clean sheet. What is the juvenile ratio, in percent, of Hooded
+                Cranes in 2019 over all sites (juveniles among the aged birds)? Give one
+                decimal."""
+            ),
+            "general_feedback": _t(
+                f"""Add adults and juveniles over the sites, then 100 x juveniles / (adults +
+                juveniles) = {PRACTICE["hooded_ratio_2019"]} %."""
+            ),
+            "answer": PRACTICE["hooded_ratio_2019"],
+            "tolerance": 0.1,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "single_choice",
+            "prompt": "Which way of writing a date cannot be misread and sorts correctly?",
+            "general_feedback": "Year first, with month and day in two digits: 2024-09-28.",
+            "choices": [
+                _choice("2024-09-28", True),
+                _choice("28.09.2024", False),
+                _choice("09/28/2024", False),
+                _choice("28 Sept.", False),
+            ],
+        },
+    ],
+}
+
 QUIZZES = {
     "crane-survey-techniques": CRANE_SURVEY_QUIZ,
     "crane-survey-techniques:pre": CRANE_SURVEY_PRE_TEST,
     "colour-banding": COLOUR_BANDING_QUIZ,
     "drones-remote-sensing": DRONES_QUIZ,
     "wetland-habitat-assessment": WETLAND_QUIZ,
+    "crane-data-analysis": DATA_ANALYSIS_QUIZ,
+    "crane-data-analysis:pre": DATA_ANALYSIS_PRE_TEST,
 }

@@ -60,6 +60,11 @@ DESIGNS = {
         "#3f6b2a",
         ("Anna Ivanova", "Lead Instructor, Wetland Habitat Assessment"),
     ),
+    "crane-data-analysis": (
+        "Crane data analysis",
+        "#5b3f8c",
+        ("Bolormaa Ganbat", "Lead Instructor, Crane Data Analysis"),
+    ),
 }
 
 

@@ -36,6 +36,7 @@ from .models import (
     EnrolmentStatus,
     ModulePage,
 )
+from .practice_data import ensure_documents
 
 INSTRUCTOR_EMAIL = "instructor@example.org"
 LEARNER_EMAIL = "learner@example.org"
@@ -121,8 +122,12 @@ def _html(text: str) -> str:
     return text if text.startswith("<") else f"<p>{text}</p>"
 
 
-def block_value(block_type: str, value):
-    """Turn one block of the demo data into the value its StreamField block takes."""
+def block_value(block_type: str, value, *, documents: dict | None = None):
+    """Turn one block of the demo data into the value its StreamField block takes.
+
+    ``documents`` maps a practice-data download ("csv", "xlsx") to its Wagtail document, for
+    document blocks that name one (see ``courses.practice_data.ensure_documents``).
+    """
     if block_type == "callout":
         return {**value, "text": _html(value["text"])}
     if block_type == "species_card":
@@ -138,6 +143,12 @@ def block_value(block_type: str, value):
         return {**value, "definition": _html(value["definition"])}
     if block_type == "protocol":
         return {"title": value["title"], "steps": list(value["steps"])}
+    if block_type == "document" and "practice_data" in value:
+        return {
+            "document": (documents or {})[value["practice_data"]],
+            "title": value["title"],
+            "description": value["description"],
+        }
     if block_type == "figure":
         # Demo drawings ship under static/ (the block's older form); none is in the library.
         return {"image": None, **value}
@@ -270,7 +281,13 @@ def load_course(*, index: CourseIndexPage, data: dict, instructor: User | None) 
 
 
 def load_module(*, course: CoursePage, data: dict) -> ModulePage:
-    blocks = [(kind, block_value(kind, value)) for kind, value in data["blocks"]]
+    documents = None
+    if any(kind == "document" and "practice_data" in value for kind, value in data["blocks"]):
+        # The data-analysis course's downloads, filed (or found unchanged) once per module.
+        documents = ensure_documents()
+    blocks = [
+        (kind, block_value(kind, value, documents=documents)) for kind, value in data["blocks"]
+    ]
     module = ModulePage.objects.child_of(course).filter(slug=data["slug"]).first()
     fields = {
         "title": data["title"],
