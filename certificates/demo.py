@@ -60,6 +60,11 @@ DESIGNS = {
         "#3f6b2a",
         ("Anna Ivanova", "Lead Instructor, Wetland Habitat Assessment"),
     ),
+    "conservation-planning": (
+        "Conservation planning",
+        "#6b4c1f",
+        ("Batbayar Ganzorig", "Lead Instructor, Conservation Planning"),
+    ),
 }
 
 

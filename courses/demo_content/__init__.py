@@ -1,4 +1,4 @@
-"""The four flagship courses of BRIEF section 5, as plain Python data.
+"""The flagship courses of BRIEF section 5, as plain Python data.
 
 Each module holds one ``COURSE`` dict; ``COURSES`` lists them in catalogue order. The
 courses app's demo loader turns them into pages (see courses/demo.py). Figures refer to
@@ -7,6 +7,7 @@ shipped drawings under static/courses/img/.
 
 from courses.demo_content import (
     colour_banding,
+    conservation_planning,
     crane_surveys,
     drones_remote_sensing,
     wetland_assessment,
@@ -17,4 +18,5 @@ COURSES = [
     colour_banding.COURSE,
     drones_remote_sensing.COURSE,
     wetland_assessment.COURSE,
+    conservation_planning.COURSE,
 ]
