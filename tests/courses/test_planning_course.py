@@ -253,6 +253,12 @@ def test_the_module_page_links_the_assignment_and_its_page_shows_the_task(
     html = response.content.decode()
     assert "Indicators: for each objective" in html
     assert "required for completion" in html
+    # The rubric is there before anything is handed in, so learners know how they are graded.
+    assert "How your work is graded" in html
+    for title, _description, levels in assignments_demo.SITE_PLAN_RUBRIC:
+        assert title in html
+        for level, points in levels:
+            assert f"{level} ({points})" in html
 
 
 def test_the_checklist_on_the_course_page_lists_the_assignment_and_final_quiz(
