@@ -67,12 +67,8 @@ SITE_PLAN_MODULE_SLUG = "site-action-plan"
 SITE_PLAN = {
     "title": "Site action plan for the Ekhen Gol Valley Reserve",
     "instructions": (
-        "The Ekhen Gol Valley Reserve is a fictional site, described in this module: a steppe "
-        "river valley with floodplain lakes and sedge meadows, breeding White-naped Cranes, "
-        "Hooded and White-naped Cranes on migration, six herder families, a fodder farm that "
-        "pumps river water, spring fires, and a 110 kV power line planned between the roost "
-        "lakes and the feeding meadows.\n\n"
-        "Draft a site action plan for it, of no more than four pages:\n"
+        "Draft a site action plan, of no more than four pages, for the fictional Ekhen Gol "
+        "Valley Reserve described in this module:\n"
         "1. Threats: the conservation targets and the direct threats to them, ranked by "
         "scope, severity and irreversibility, with the reasoning for each rating.\n"
         "2. Objectives: two to four SMART objectives that answer the priority threats.\n"
@@ -82,6 +78,10 @@ SITE_PLAN = {
         "a baseline you would collect and a target value.\n"
         "5. Stakeholders and responsibilities: who leads each action, who takes part (the herder "
         "families among them), and when.\n\n"
+        "The reserve, in short: a steppe river valley with floodplain lakes and sedge meadows, "
+        "breeding White-naped Cranes, Hooded and White-naped Cranes on migration, six herder "
+        "families, a fodder farm that pumps river water, spring fires, and a 110 kV power line "
+        "planned between the roost lakes and the feeding meadows.\n\n"
         "Hand in a PDF, or write the plan in the answer box. A sketch map of the valley is "
         "welcome (as a photo or inside the PDF)."
     ),

@@ -126,10 +126,10 @@ wrong.</p>
             {
                 "svg": "courses/img/threat-to-indicator-chain.svg",
                 "caption": text(
-                    """From threat to indicator: a planned power line (threat) causes collisions
-                    (pressure) on the breeding cranes (target); the plan reroutes or marks the
-                    line (action), and counts of carcasses and of birds crossing (indicators)
-                    show whether it worked."""
+                    """From threat to indicator: a planned power line (threat) would kill cranes
+                    by collision (pressure) and so harm the valley's cranes (target); the plan
+                    avoids or marks the line (action), and an indicator for the action, the
+                    pressure and the target shows whether it worked."""
                 ),
                 "credit": "Flyway Academy",
             },

@@ -118,6 +118,13 @@ def test_modules_show_the_drawing_and_the_species_cards(course, modules, client)
     assert "Platalea minor" in client.get(issap.url).content.decode()
 
 
+def test_every_module_body_passes_the_editors_validation(modules):
+    """What the demo wrote is what an editor could save: lengths, shipped drawing, choices."""
+    for module in modules:
+        stream_block = module.body.stream_block
+        stream_block.clean(module.body)
+
+
 def test_the_drawing_ships_and_is_script_free():
     path = finders.find("courses/img/threat-to-indicator-chain.svg")
     assert path is not None
