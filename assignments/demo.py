@@ -82,10 +82,11 @@ SITE_PLAN = {
         "breeding White-naped Cranes, Hooded and White-naped Cranes on migration, six herder "
         "families, a fodder farm that pumps river water, spring fires, and a 110 kV power line "
         "planned between the roost lakes and the feeding meadows.\n\n"
-        "Hand in a PDF, or write the plan in the answer box. A sketch map of the valley is "
-        "welcome (as a photo or inside the PDF)."
+        "Hand in a PDF or a Word document (DOCX), or write the plan in the answer box. A "
+        "sketch map of the valley is welcome (as a photo, or inside the document)."
     ),
     "accepts_pdf": True,
+    "accepts_documents": True,
     "accepts_photos": True,
     "accepts_text": True,
     "max_files": 3,

@@ -72,7 +72,12 @@ def _rubric(assignment: Assignment) -> list[RubricCriterion]:
 
 
 def _accept(assignment: Assignment) -> list[str]:
-    suffixes = {"sheet": [".csv", ".xlsx"], "photo": [".jpg", ".jpeg", ".png"], "pdf": [".pdf"]}
+    suffixes = {
+        "sheet": [".csv", ".xlsx"],
+        "photo": [".jpg", ".jpeg", ".png"],
+        "pdf": [".pdf"],
+        "document": [".docx"],
+    }
     return [s for kind in assignment.file_kinds for s in suffixes[kind]]
 
 

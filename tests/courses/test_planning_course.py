@@ -231,7 +231,7 @@ def test_the_site_plan_is_a_required_assignment_in_its_module_with_its_rubric(co
     module = next(m for m in modules if m.slug == assignments_demo.SITE_PLAN_MODULE_SLUG)
     assert assignment.module_id == module.pk
     assert assignment.required and assignment.pass_mark == Decimal(60)
-    assert assignment.accepts_pdf and assignment.accepts_text
+    assert assignment.accepts_pdf and assignment.accepts_documents and assignment.accepts_text
     assert "Ekhen Gol" in assignment.instructions and "fictional" in assignment.instructions
     criteria = list(assignment.criteria.order_by("sort_order"))
     assert [c.title for c in criteria] == [
