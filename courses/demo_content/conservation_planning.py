@@ -444,6 +444,19 @@ power company's environment unit and a university team for carcass searches; 202
             },
         ),
         (
+            "figure",
+            {
+                "svg": "courses/img/ekhen-gol-site-sketch.svg",
+                "caption": text(
+                    """Sketch map of the fictional Ekhen Gol Valley Reserve: roost lakes in the
+                    west, sedge meadows in the east, the cranes' daily flights between them,
+                    and the planned power line across their path; herder camps, the fodder
+                    farm's pump and where spring fires come in."""
+                ),
+                "credit": "Flyway Academy",
+            },
+        ),
+        (
             "protocol",
             {
                 "title": "Drafting a site action plan",
@@ -695,14 +708,16 @@ Republic of Korea south to Taiwan, southern China and Viet Nam. It is listed as 
 the IUCN Red List. Its numbers are followed by an international census held every winter and
 coordinated by the Hong Kong Bird Watching Society; take population figures from the latest
 census report, not from memory.</p>
-<p>The species has had an international action plan for many years, coordinated with the
-EAAFP Black-faced Spoonbill Working Group. Its third edition, for 2026-2036, is being prepared
-by WWF Hong Kong and the EAAFP working group under the coordination of NEASPEC. According to
-the programme document, the revision is to assess the current population and habitat, evaluate
-the conservation measures taken so far, identify emerging threats and knowledge gaps, and set
-out a comprehensive list of actions for the region. Experts reviewed the draft chapter by
-chapter at a technical review meeting in September 2025, and the plan is to be submitted to
-CMS in 2026 (NEASPEC programme document, 2025, paragraphs 4, 11 and 12).</p>
+<p>The species has had an international action plan for many years, and the EAAFP
+Black-faced Spoonbill Working Group follows its implementation. A third edition, for 2026-2036,
+was proposed by WWF Hong Kong and the working group and is being prepared under the
+coordination of NEASPEC. According to the programme document (August 2025), the revision is to
+assess the current population and habitat, evaluate the conservation measures taken so far,
+identify emerging threats and knowledge gaps, and set out a comprehensive list of actions for
+the region; a technical review meeting on 8-9 September 2025 was to review the draft chapter by
+chapter, with the plan to be finalised by November 2025 and submitted to CMS in the first half
+of 2026 (NEASPEC programme document, 2025, paragraphs 4, 11 and 12). Check the working group's
+pages for where the plan stands now.</p>
 <h2>How a site team uses an international plan</h2>
 <ul>
 <li><strong>Find your site's place in it.</strong> International plans list important sites

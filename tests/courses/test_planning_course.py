@@ -116,6 +116,8 @@ def test_modules_show_the_drawing_and_the_species_cards(course, modules, client)
     assert "courses/img/threat-to-indicator-chain" in html
     assert "Antigone vipio" in html and "Grus monacha" in html
     assert "Platalea minor" in client.get(issap.url).content.decode()
+    site_plan = next(m for m in modules if m.slug == "site-action-plan")
+    assert "courses/img/ekhen-gol-site-sketch" in client.get(site_plan.url).content.decode()
 
 
 def test_every_module_body_passes_the_editors_validation(modules):
@@ -125,8 +127,9 @@ def test_every_module_body_passes_the_editors_validation(modules):
         stream_block.clean(module.body)
 
 
-def test_the_drawing_ships_and_is_script_free():
-    path = finders.find("courses/img/threat-to-indicator-chain.svg")
+@pytest.mark.parametrize("name", ["threat-to-indicator-chain", "ekhen-gol-site-sketch"])
+def test_the_drawings_ship_and_are_script_free(name):
+    path = finders.find(f"courses/img/{name}.svg")
     assert path is not None
     root = SafeET.parse(path).getroot()
     for element in root.iter():
