@@ -25,6 +25,14 @@ def log_in(page, email: str) -> None:
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
+def _drawing_loads(page, name: str) -> None:
+    """The drawing is served and decodes (a broken image has no natural width)."""
+    drawing = page.locator(f"img[src*='{name}']")
+    drawing.scroll_into_view_if_needed()
+    assert page.request.get(drawing.get_attribute("src")).ok
+    page.wait_for_function(f"() => document.querySelector(\"img[src*='{name}']\").naturalWidth > 0")
+
+
 @pytest.fixture
 def planning_course(db):
     course = courses_demo.load_course(
@@ -51,17 +59,12 @@ def test_learner_reads_the_site_plan_module_and_hands_in_a_plan(page, planning_c
 
     threats = ModulePage.objects.get(slug="threats-and-pressures")
     page.goto(threats.url)
-    drawing = page.locator("img[src*='threat-to-indicator-chain']")
-    drawing.scroll_into_view_if_needed()
-    # The drawing is served and loads (a broken image has no natural width).
-    assert page.request.get(drawing.get_attribute("src")).ok
-    page.wait_for_function(
-        "() => document.querySelector(\"img[src*='threat-to-indicator-chain']\").naturalWidth > 0"
-    )
+    _drawing_loads(page, "threat-to-indicator-chain")
     screenshot(page, "module-threats")
 
     module = ModulePage.objects.get(slug=assignments_demo.SITE_PLAN_MODULE_SLUG)
     page.goto(module.url)
+    _drawing_loads(page, "ekhen-gol-site-sketch")
     screenshot(page, "module-site-plan")
     page.get_by_role("link", name="Open the assignment").click()
     page.wait_for_url("**/assignments/**")
