@@ -1003,6 +1003,311 @@ DATA_ANALYSIS_PRE_TEST = {
     ],
 }
 
+# Conservation planning for cranes and wetlands (courses/demo_content/conservation_planning.py).
+# The Ekhen Gol Valley Reserve is the course's fictional site; its figures are for practice.
+PLANNING_QUIZ = {
+    "title": "Conservation planning for cranes and wetlands: final quiz",
+    "pass_mark": 70,
+    "questions": [
+        {
+            "type": "single_choice",
+            "prompt": _t(
+                """In the plan for the fictional Ekhen Gol Valley Reserve, which of these is a
+                pressure rather than a direct threat?"""
+            ),
+            "general_feedback": _t(
+                """The power line is the threat (a human activity); birds killed by collision
+                are the pressure (the damage it does to the target); the solar plant's need for
+                a grid connection is a contributing factor."""
+            ),
+            "choices": [
+                _choice(
+                    "Adult cranes killed by collision with the wires.",
+                    True,
+                    "Correct: the damage done to the target is the pressure.",
+                ),
+                _choice(
+                    "The 110 kV line planned across the valley.",
+                    False,
+                    "The line is the direct threat: the human activity that causes the harm.",
+                ),
+                _choice(
+                    "The new solar plant that needs a grid connection.",
+                    False,
+                    "That drives the threat: it is a contributing factor.",
+                ),
+            ],
+        },
+        {
+            "type": "multiple_choice",
+            "prompt": "Which of these objectives are SMART? Choose all that apply.",
+            "general_feedback": _t(
+                """A SMART objective states a result for one target, can be measured, is within
+                the partners' reach, answers a threat and names a year. "Work with herders" and
+                "protect the cranes better" are activities or wishes, not results."""
+            ),
+            "choices": [
+                _choice(
+                    _t(
+                        """By 2029, haymaking in the four meadows where cranes nested in the
+                        last three years starts after 1 August, under a written agreement."""
+                    ),
+                    True,
+                ),
+                _choice(
+                    _t(
+                        """By 2028, every span of the line within 1 km of the roost lakes is
+                        marked with flight diverters."""
+                    ),
+                    True,
+                ),
+                _choice(
+                    "Work closely with the herder families.",
+                    False,
+                    "An activity with no result, measure or date.",
+                ),
+                _choice(
+                    "Protect the cranes of the valley better.",
+                    False,
+                    "Neither specific nor measurable, and it names no year.",
+                ),
+            ],
+        },
+        {
+            "type": "ordering",
+            "prompt": "Put the steps of the mitigation hierarchy in the order they are applied.",
+            "general_feedback": _t(
+                """Avoid the harm first (route the line elsewhere), then minimise it (mark the
+                wires), then restore what was damaged; compensate elsewhere only as a last
+                resort."""
+            ),
+            "items": [
+                "Avoid the harm.",
+                "Minimise the harm that cannot be avoided.",
+                "Restore what was damaged.",
+                "Compensate elsewhere for what remains.",
+            ],
+        },
+        {
+            "type": "matching",
+            "prompt": "Match each indicator with its kind.",
+            "general_feedback": _t(
+                """Action indicators say whether the plan was carried out, pressure indicators
+                follow the damage, and target indicators follow the birds and habitat
+                themselves."""
+            ),
+            "pairs": [
+                ["Share of spans near the lakes marked", "Action indicator"],
+                ["Carcasses found per search under the line", "Pressure indicator"],
+                ["Breeding pairs of White-naped Cranes", "Target indicator"],
+            ],
+        },
+        {
+            "type": "true_false",
+            "prompt": _t(
+                """If every action in the plan has been carried out, the action indicators
+                show that the cranes of the site are recovering."""
+            ),
+            "general_feedback": _t(
+                """False. Action indicators show what was done, not whether it helped: a line
+                can be fully marked and still kill birds. Pressure and target indicators answer
+                that."""
+            ),
+            "choices": [
+                _choice("True", False, "Doing the work is not the same as reaching the result."),
+                _choice("False", True, "Correct: measure pressures and targets as well."),
+            ],
+        },
+        {
+            "type": "single_choice",
+            "prompt": _t(
+                """Spans of a power line are marked. Which monitoring design best shows whether
+                the marking reduced collisions?"""
+            ),
+            "general_feedback": _t(
+                """Before-after-control-impact: carcass searches on a fixed route for at least
+                two seasons before marking and after it, at marked and at unmarked spans. If
+                collisions fall only at marked spans, marking is the likely reason."""
+            ),
+            "choices": [
+                _choice(
+                    _t(
+                        """Search marked and unmarked spans on a fixed route, for seasons
+                        before and after the marking."""
+                    ),
+                    True,
+                    "Correct: a before-after-control-impact design.",
+                ),
+                _choice(
+                    "Search the marked spans once, in the season after marking.",
+                    False,
+                    "Without a baseline or a comparison, one season says little.",
+                ),
+                _choice(
+                    "Count how many diverters were fitted.",
+                    False,
+                    "That is an action indicator; it does not measure collisions.",
+                ),
+                _choice(
+                    "Ask the power company whether it has received reports of dead birds.",
+                    False,
+                    "Reports are useful leads, but not a repeatable measure.",
+                ),
+            ],
+        },
+        {
+            "type": "numeric",
+            "prompt": _t(
+                """Practice figures: on the same route, with the same search effort, a team
+                found 12 crane carcasses under the marked spans in the season before marking
+                and 5 in the season after. By how many percent did the carcasses found fall?
+                Give one decimal place."""
+            ),
+            "general_feedback": _t(
+                """(12 - 5) / 12 x 100 = 58.3 %. Before crediting the marking, compare with the
+                unmarked spans over the same seasons, and correct for carcasses removed by
+                scavengers or missed by searchers."""
+            ),
+            "answer": 58.3,
+            "tolerance": 0.2,
+            "tolerance_kind": "absolute",
+        },
+        {
+            "type": "short_text",
+            "prompt": _t(
+                """What is a country called in which a migratory species occurs at any stage of
+                its life cycle (breeding, on migration or in winter)? Two words."""
+            ),
+            "general_feedback": "A range state.",
+            "accepted": ["range state", "a range state", "range states"],
+        },
+        {
+            "type": "single_choice",
+            "prompt": _t(
+                """Who is preparing the third edition (2026-2036) of the international single
+                species action plan for the Black-faced Spoonbill?"""
+            ),
+            "general_feedback": _t(
+                """WWF Hong Kong and the EAAFP Black-faced Spoonbill Working Group, under the
+                coordination of NEASPEC (NEASPEC programme document, 2025)."""
+            ),
+            "choices": [
+                _choice(
+                    _t(
+                        """WWF Hong Kong and the EAAFP Black-faced Spoonbill Working Group,
+                        coordinated by NEASPEC."""
+                    ),
+                    True,
+                    "Correct.",
+                ),
+                _choice(
+                    "The Ramsar Convention Secretariat alone.",
+                    False,
+                    "The Ramsar Convention designates sites; it does not write this plan.",
+                ),
+                _choice(
+                    "A single range state, for its own coasts.",
+                    False,
+                    "An international plan is written with all the range states of the flyway.",
+                ),
+            ],
+        },
+        {
+            "type": "multiple_choice",
+            "prompt": _t(
+                """You are preparing a first meeting with the herder families of a crane
+                valley. What is good practice? Choose all that apply."""
+            ),
+            "general_feedback": _t(
+                """Meet at a time that suits them, start from what they know and care about,
+                and record what was agreed in their language. Promising what you cannot deliver
+                ends cooperation."""
+            ),
+            "choices": [
+                _choice("Choose a date outside haymaking and other busy seasons.", True),
+                _choice("Start from what they know about the cranes and the valley.", True),
+                _choice("Send a written summary of what was agreed, in the local language.", True),
+                _choice(
+                    "Promise compensation to win agreement, and find the money later.",
+                    False,
+                    "A broken promise ends cooperation for years.",
+                ),
+            ],
+        },
+    ],
+}
+
+PLANNING_PRE_TEST = {
+    "title": "Conservation planning for cranes and wetlands: pre-test",
+    "pass_mark": 50,
+    "questions": [
+        {
+            "type": "single_choice",
+            "prompt": _t("""Where is a new power line most likely to kill cranes by collision?"""),
+            "general_feedback": _t(
+                """Where it crosses the daily flights between roosts and feeding areas,
+                especially in fog and at dusk."""
+            ),
+            "choices": [
+                _choice("Across the flight path between a roost and feeding meadows.", True),
+                _choice("Along a road far from any wetland.", False),
+                _choice("Anywhere: collision risk is the same along the whole line.", False),
+            ],
+        },
+        {
+            "type": "true_false",
+            "prompt": _t(
+                """"Hold two meetings with herders" is a good objective for a site action
+                plan."""
+            ),
+            "general_feedback": _t(
+                """False. It is an activity. An objective states a result for a target, with a
+                measure and a date."""
+            ),
+            "choices": [
+                _choice("True", False),
+                _choice("False", True),
+            ],
+        },
+        {
+            "type": "multiple_choice",
+            "prompt": "Which of these belong in a site action plan? Choose all that apply.",
+            "general_feedback": _t(
+                """Objectives, actions, indicators and who is responsible for each action are
+                the core of a plan. A species list of the whole country is not."""
+            ),
+            "choices": [
+                _choice("Objectives.", True),
+                _choice("Indicators with baselines.", True),
+                _choice("Who leads each action, and when.", True),
+                _choice("A list of every bird species in the country.", False),
+            ],
+        },
+        {
+            "type": "short_text",
+            "prompt": "What does the M in a SMART objective stand for?",
+            "general_feedback": "Measurable: you can tell, with data, whether it was met.",
+            "accepted": ["Measurable", "measurable"],
+        },
+        {
+            "type": "single_choice",
+            "prompt": _t(
+                """Which flyway partnership brings together the countries and organisations
+                working for the Black-faced Spoonbill in East Asia?"""
+            ),
+            "general_feedback": _t(
+                """The East Asian-Australasian Flyway Partnership (EAAFP), through its
+                Black-faced Spoonbill Working Group."""
+            ),
+            "choices": [
+                _choice("The East Asian-Australasian Flyway Partnership (EAAFP).", True),
+                _choice("The African-Eurasian Waterbird Agreement (AEWA).", False),
+                _choice("The Central Asian Flyway initiative.", False),
+            ],
+        },
+    ],
+}
+
 QUIZZES = {
     "crane-survey-techniques": CRANE_SURVEY_QUIZ,
     "crane-survey-techniques:pre": CRANE_SURVEY_PRE_TEST,
@@ -1011,4 +1316,6 @@ QUIZZES = {
     "wetland-habitat-assessment": WETLAND_QUIZ,
     "crane-data-analysis": DATA_ANALYSIS_QUIZ,
     "crane-data-analysis:pre": DATA_ANALYSIS_PRE_TEST,
+    "conservation-planning": PLANNING_QUIZ,
+    "conservation-planning:pre": PLANNING_PRE_TEST,
 }

@@ -62,31 +62,64 @@ COUNT_RUBRIC = [
         [("Not addressed", 0), ("Partly addressed", 3), ("Clearly addressed", 6)],
     ),
 ]
+PLANNING_COURSE_SLUG = "conservation-planning"
+SITE_PLAN_MODULE_SLUG = "site-action-plan"
 SITE_PLAN = {
-    "title": "Site plan for a crane breeding site",
+    "title": "Site action plan for the Ekhen Gol Valley Reserve",
     "instructions": (
-        "Draft a site plan for a crane breeding site you know: the site and its boundaries, the "
-        "pressures (grazing, fire, water use, infrastructure), the conservation targets, and "
-        "three actions with who does them and how you will know they worked. Hand in a PDF of "
-        "no more than four pages, with a map or sketch."
+        "Draft a site action plan, of no more than four pages, for the fictional Ekhen Gol "
+        "Valley Reserve described in this module:\n"
+        "1. Threats: the conservation targets and the direct threats to them, ranked by "
+        "scope, severity and irreversibility, with the reasoning for each rating.\n"
+        "2. Objectives: two to four SMART objectives that answer the priority threats.\n"
+        "3. Actions: for each objective, the actions, each tied to the threat or driver it "
+        "answers, following the mitigation hierarchy for the power line.\n"
+        "4. Indicators: for each objective, at least one indicator with how it is measured, "
+        "a baseline you would collect and a target value.\n"
+        "5. Stakeholders and responsibilities: who leads each action, who takes part (the herder "
+        "families among them), and when.\n\n"
+        "The reserve, in short: a steppe river valley with floodplain lakes and sedge meadows, "
+        "breeding White-naped Cranes, Hooded and White-naped Cranes on migration, six herder "
+        "families, a fodder farm that pumps river water, spring fires, and a 110 kV power line "
+        "planned between the roost lakes and the feeding meadows.\n\n"
+        "Hand in a PDF or a Word document (DOCX), or write the plan in the answer box. A "
+        "sketch map of the valley is welcome (as a photo, or inside the document)."
     ),
     "accepts_pdf": True,
+    "accepts_documents": True,
     "accepts_photos": True,
     "accepts_text": True,
+    "max_files": 3,
     "pass_mark": Decimal(60),
+    "weight": Decimal(2),
+    "required": True,
 }
 SITE_PLAN_RUBRIC = [
     (
-        "Site and pressures",
-        "",
-        [("Vague", 0), ("Described", 4), ("Described with evidence", 8)],
+        "Threats analysed",
+        "Targets named; threats ranked by scope, severity and irreversibility, with reasons.",
+        [("Not analysed", 0), ("Listed, not ranked", 3), ("Ranked with reasons", 6)],
     ),
     (
-        "Actions",
-        "",
-        [("Missing", 0), ("Listed", 4), ("Specific, owned and measurable", 8)],
+        "Objectives SMART",
+        "Each objective states a result, with a measure, a target value and a year.",
+        [("Activities, not results", 0), ("Results, partly SMART", 3), ("All SMART", 6)],
     ),
-    ("Map or sketch", "", [("None", 0), ("Included", 4)]),
+    (
+        "Actions linked to threats",
+        "Every priority threat has an action and every action answers a threat or a driver.",
+        [("Not linked", 0), ("Some linked", 3), ("All linked, hierarchy followed", 6)],
+    ),
+    (
+        "Indicators measurable",
+        "Each objective has an indicator with a method, a baseline and a target value.",
+        [("Missing or vague", 0), ("Named, method unclear", 3), ("Method, baseline, target", 6)],
+    ),
+    (
+        "Stakeholders and responsibilities",
+        "Each action has a lead and partners and dates; herders and the power company take part.",
+        [("None named", 0), ("Named for some actions", 3), ("Lead, partners, dates for all", 6)],
+    ),
 ]
 # (adults, juveniles, families, the rubric levels reached, comment) for each sheet graded.
 GRADED = [
@@ -138,6 +171,18 @@ def _assignment(course: CoursePage, data: dict, rubric, module_words: tuple[str,
             levels=[("level", {"points": Decimal(p), "description": t}) for t, p in levels],
         )
     return assignment
+
+
+def _place_in_module(assignment: Assignment) -> bool:
+    """Show the assignment at the end of its module's body, once; publish the module."""
+    if assignment.module is None:
+        return False
+    module = assignment.module.get_latest_revision_as_object()
+    if any(b.block_type == "assignment" and b.value == assignment for b in module.body):
+        return False
+    module.body.append(("assignment", assignment))
+    module.save_revision().publish()
+    return True
 
 
 def _sheet(adults: int, juveniles: int, families: int) -> bytes:
@@ -194,7 +239,10 @@ def load(*, password: str, stdout=None) -> None:
         assignment = _assignment(crane, COUNT_SHEET, COUNT_RUBRIC, ("data sheet", "sharing"))
         graded = load_khurkh_submissions(assignment)
         _write(stdout, f"assignments: {assignment.title} ({graded} graded in {KHURKH_COHORT})")
-    planning = _course("conservation-planning")
+    planning = _course(PLANNING_COURSE_SLUG)
     if planning is not None:
-        assignment = _assignment(planning, SITE_PLAN, SITE_PLAN_RUBRIC, ("site plan", "plan"))
+        assignment = _assignment(
+            planning, SITE_PLAN, SITE_PLAN_RUBRIC, ("site action plan", "plan")
+        )
+        _place_in_module(assignment)
         _write(stdout, f"assignments: {assignment.title}")

@@ -32,6 +32,7 @@ class FileKind(models.TextChoices):
     SHEET = "sheet", _("Data sheet (CSV or XLSX)")
     PHOTO = "photo", _("Photo (JPEG or PNG)")
     PDF = "pdf", _("PDF document")
+    DOCUMENT = "document", _("Word document (DOCX)")
 
 
 class LatePolicy(models.TextChoices):
@@ -76,6 +77,7 @@ class Assignment(ClusterableModel):
     accepts_sheets = models.BooleanField(_("accepts data sheets (CSV, XLSX)"), default=False)
     accepts_photos = models.BooleanField(_("accepts photos (JPEG, PNG)"), default=False)
     accepts_pdf = models.BooleanField(_("accepts PDF documents"), default=False)
+    accepts_documents = models.BooleanField(_("accepts Word documents (DOCX)"), default=False)
     accepts_text = models.BooleanField(_("accepts a written answer"), default=True)
     max_files = models.PositiveSmallIntegerField(
         _("most files"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
@@ -134,6 +136,7 @@ class Assignment(ClusterableModel):
                         FieldPanel("accepts_sheets"),
                         FieldPanel("accepts_photos"),
                         FieldPanel("accepts_pdf"),
+                        FieldPanel("accepts_documents"),
                     ]
                 ),
                 FieldRowPanel(
@@ -173,6 +176,7 @@ class Assignment(ClusterableModel):
                 (FileKind.SHEET, self.accepts_sheets),
                 (FileKind.PHOTO, self.accepts_photos),
                 (FileKind.PDF, self.accepts_pdf),
+                (FileKind.DOCUMENT, self.accepts_documents),
             )
             if accepted
         ]

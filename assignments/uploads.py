@@ -9,7 +9,8 @@ submission has passed (see ``services.submission_hand_in``).
   content must be that kind: a CSV is text that reads as a table, an XLSX a
   workbook (a ZIP whose parts, unpacked, stay small: a ZIP bomb is refused
   before anything is unpacked), a photo a JPEG or PNG that Pillow can decode
-  within a pixel limit, a PDF a PDF without scripts or embedded programs.
+  within a pixel limit, a PDF a PDF without scripts or embedded programs, a
+  DOCX a Word document (a ZIP, checked like a workbook) without macros.
 - Programs (Windows, Linux and macOS executables, scripts) are refused
   whatever their name; so are SVG and HTML, which can carry scripts.
 """
@@ -35,6 +36,7 @@ SUFFIXES = {
     ".jpeg": FileKind.PHOTO,
     ".png": FileKind.PHOTO,
     ".pdf": FileKind.PDF,
+    ".docx": FileKind.DOCUMENT,
 }
 CONTENT_TYPES = {
     ".csv": "text/csv",
@@ -43,6 +45,7 @@ CONTENT_TYPES = {
     ".jpeg": "image/jpeg",
     ".png": "image/png",
     ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 # Programs, whatever they are called: PE/COFF, ELF, Mach-O (both byte orders, fat), scripts.
 PROGRAM_SIGNATURES = (
@@ -56,7 +59,8 @@ PROGRAM_SIGNATURES = (
     b"#!",
 )
 MARKUP_SIGNS = (b"<svg", b"<script", b"<html", b"<!doctype html", b"<?xml")
-# A workbook unpacks to at most this much, and no part more than RATIO times its packed size.
+# A workbook or Word document unpacks to at most this much, and no part more than RATIO times
+# its packed size.
 XLSX_MAX_UNPACKED = 100 * 1024 * 1024
 XLSX_MAX_RATIO = 200
 PHOTO_MAX_PIXELS = 60_000_000
@@ -122,6 +126,7 @@ def upload_check(*, name: str, data: bytes, kinds: list[str], max_bytes: int) ->
         ".jpeg": _check_jpeg,
         ".png": _check_png,
         ".pdf": _check_pdf,
+        ".docx": _check_docx,
     }[suffix]
     checker(shown, data)
     return CheckedFile(
@@ -149,27 +154,36 @@ def _check_csv(name: str, data: bytes) -> None:
         raise UploadRefused(f"“{name}”: {error}") from None
 
 
-def _check_xlsx(name: str, data: bytes) -> None:
+def _office_part_names(name: str, data: bytes, what: str, bomb_message: str) -> set[str]:
+    """The part names of an Office Open XML file (XLSX, DOCX), refusing ZIP bombs.
+
+    Judged on the sizes the archive declares, before anything is unpacked.
+    """
     buffer = io.BytesIO(data)
     if not zipfile.is_zipfile(buffer):
-        raise _not_what_it_claims(name, "XLSX")
+        raise _not_what_it_claims(name, what)
     try:
         with zipfile.ZipFile(buffer) as archive:
             infos = archive.infolist()
-            names = {info.filename for info in infos}
     except zipfile.BadZipFile:
-        raise _not_what_it_claims(name, "XLSX") from None
-    # Judged on the sizes the archive declares, before anything is unpacked;
-    # the reader below unpacks in chunks and zipfile stops at a declared size.
+        raise _not_what_it_claims(name, what) from None
     unpacked = sum(info.file_size for info in infos)
     if unpacked > XLSX_MAX_UNPACKED or any(
         info.file_size > XLSX_MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1_000_000
         for info in infos
     ):
-        raise UploadRefused(
-            _("“%(name)s” unpacks to far more than its size (a ZIP bomb); save the sheet again.")
-            % {"name": name}
-        )
+        raise UploadRefused(bomb_message % {"name": name})
+    return {info.filename for info in infos}
+
+
+def _check_xlsx(name: str, data: bytes) -> None:
+    names = _office_part_names(
+        name,
+        data,
+        "XLSX",
+        _("“%(name)s” unpacks to far more than its size (a ZIP bomb); save the sheet again."),
+    )
+    # The reader below unpacks in chunks, and zipfile stops at a part's declared size.
     if "xl/workbook.xml" not in names:
         raise _not_what_it_claims(name, "XLSX")
     if any(n.lower().endswith("vbaproject.bin") for n in names):
@@ -180,6 +194,27 @@ def _check_xlsx(name: str, data: bytes) -> None:
         spreadsheet_read(data, name="sheet.xlsx", byte_limit=len(data) + 1)
     except SpreadsheetError as error:
         raise UploadRefused(f"“{name}”: {error}") from None
+
+
+def _check_docx(name: str, data: bytes) -> None:
+    names = _office_part_names(
+        name,
+        data,
+        "DOCX",
+        _("“%(name)s” unpacks to far more than its size (a ZIP bomb); save the document again."),
+    )
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise _not_what_it_claims(name, "DOCX")
+    if any(n.lower().endswith(("vbaproject.bin", ".exe", ".dll")) for n in names) or any(
+        n.lower().startswith("word/embeddings/") for n in names
+    ):
+        raise UploadRefused(
+            _(
+                "“%(name)s” holds macros or embedded files; save it as a plain document "
+                "(.docx) or print it to a PDF."
+            )
+            % {"name": name}
+        )
 
 
 def _check_image(name: str, data: bytes, expected: str) -> None:

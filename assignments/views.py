@@ -19,7 +19,7 @@ from portal.accounts.permissions import user_can_edit_course
 from portal.registry.selectors import participant_for_user
 
 from . import ical, selectors, services
-from .models import Assignment, CalendarToken, SubmissionFile
+from .models import Assignment, CalendarToken, GradingScheme, RubricCriterion, SubmissionFile
 
 
 @login_required
@@ -56,6 +56,7 @@ def assignment_detail(request, assignment_id: int):
         {
             "assignment": assignment,
             "view": view,
+            "rubric": _rubric(assignment),
             "errors": errors,
             "accept": ",".join(_accept(assignment)),
         },
@@ -63,8 +64,20 @@ def assignment_detail(request, assignment_id: int):
     )
 
 
+def _rubric(assignment: Assignment) -> list[RubricCriterion]:
+    """The criteria a learner's work will be graded on, shown before it is handed in."""
+    if assignment.grading_scheme != GradingScheme.RUBRIC:
+        return []
+    return list(assignment.criteria.order_by("sort_order"))
+
+
 def _accept(assignment: Assignment) -> list[str]:
-    suffixes = {"sheet": [".csv", ".xlsx"], "photo": [".jpg", ".jpeg", ".png"], "pdf": [".pdf"]}
+    suffixes = {
+        "sheet": [".csv", ".xlsx"],
+        "photo": [".jpg", ".jpeg", ".png"],
+        "pdf": [".pdf"],
+        "document": [".docx"],
+    }
     return [s for kind in assignment.file_kinds for s in suffixes[kind]]
 
 

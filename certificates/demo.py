@@ -65,6 +65,11 @@ DESIGNS = {
         "#5b3f8c",
         ("Bolormaa Ganbat", "Lead Instructor, Crane Data Analysis"),
     ),
+    "conservation-planning": (
+        "Conservation planning",
+        "#6b4c1f",
+        ("Batbayar Ganzorig", "Lead Instructor, Conservation Planning"),
+    ),
 }
 
 

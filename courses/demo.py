@@ -4,8 +4,8 @@ Builds the catalogue under the home page, the flagship courses written as
 plain data in ``courses/demo_content/`` (with their modules), assigns the demo
 instructor, and creates the in-person cohort ``khurkh-2025`` with its three
 days and attendees from the registry's demo participants. Running it again
-changes only what differs from the data; quiz blocks that the assessments
-demo placed in modules are kept.
+changes only what differs from the data; quiz and assignment blocks that the
+assessments and assignments demos placed in modules are kept.
 """
 
 from __future__ import annotations
@@ -163,19 +163,24 @@ def _without_ids(value):
     return value
 
 
+# Blocks that other apps' demo loaders place in modules (quizzes, assignments): kept as they are.
+PLACED_BLOCKS = ("quiz", "assignment")
+
+
 def _comparable(stream) -> list:
     """A StreamField's blocks as plain data, without block ids, for comparison."""
     return [
         (block["type"], _without_ids(block["value"]))
         for block in stream.get_prep_value()
-        if block["type"] != "quiz"
+        if block["type"] not in PLACED_BLOCKS
     ]
 
 
 def _set_stream(page, field: str, blocks: list[tuple[str, object]]) -> bool:
-    """Give ``page.<field>`` these blocks, keeping quiz blocks; True when anything changed."""
+    """Give ``page.<field>`` these blocks, keeping placed quizzes and assignments;
+    True when anything changed."""
     current = getattr(page, field)
-    quizzes = [(b.block_type, b.value) for b in current if b.block_type == "quiz"]
+    quizzes = [(b.block_type, b.value) for b in current if b.block_type in PLACED_BLOCKS]
     probe = type(page)()
     setattr(probe, field, blocks)
     if _comparable(current) == _comparable(getattr(probe, field)):

@@ -20,7 +20,7 @@ from wagtail_localize.synctree import synchronize_tree
 from portal.core.demo_translations import LANGUAGES, copy_block_ids, translate_page
 from portal.core.pages import site_home_page
 
-from .demo import block_value
+from .demo import PLACED_BLOCKS, block_value
 from .demo_content.translations.home import HOME
 from .models import CourseIndexPage, CoursePage, ModulePage
 
@@ -31,13 +31,13 @@ TRANSLATED_COURSES = {"crane-survey-techniques": "crane_surveys"}
 def _translated_stream(page, field: str, blocks: list[tuple[str, object]]):
     """Raw StreamField data for ``blocks``, carrying the ids of ``page.<field>``'s blocks.
 
-    Blocks that the data does not hold (a quiz placed by the assessments app) are
-    left out; wagtail-localize keeps them from the source.
+    Blocks that the data does not hold (a quiz or an assignment placed by another
+    app's demo) are left out; wagtail-localize keeps them from the source.
     """
     probe = type(page)()
     setattr(probe, field, blocks)
     translated = getattr(probe, field).get_prep_value()
-    source = [b for b in getattr(page, field).get_prep_value() if b["type"] != "quiz"]
+    source = [b for b in getattr(page, field).get_prep_value() if b["type"] not in PLACED_BLOCKS]
     return copy_block_ids(source, translated)
 
 

@@ -7,6 +7,7 @@ shipped drawings under static/courses/img/.
 
 from courses.demo_content import (
     colour_banding,
+    conservation_planning,
     crane_data_analysis,
     crane_surveys,
     drones_remote_sensing,
@@ -19,4 +20,5 @@ COURSES = [
     drones_remote_sensing.COURSE,
     wetland_assessment.COURSE,
     crane_data_analysis.COURSE,
+    conservation_planning.COURSE,
 ]

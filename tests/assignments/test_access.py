@@ -68,3 +68,41 @@ def test_a_learner_not_enrolled_cannot_hand_in(client, course):
     assert "Enrol in the course" in client.get(url).content.decode()
     assert client.post(url, {"text": "Sneaky."}).status_code == 404
     assert not Enrolment.objects.filter(participant__user=user, cohort=self_paced(course)).exists()
+
+
+def test_the_rubric_shows_before_hand_in_and_a_simple_score_shows_none(
+    learner_client, enrolment, course
+):
+    from assignments.models import GradingScheme
+
+    rubric = make_assignment(course=course, rubric=[("Sheet complete", [("Gaps", 0), ("All", 4)])])
+    html = learner_client.get(reverse("assignments:detail", args=[rubric.pk])).content.decode()
+    assert 'data-testid="rubric"' in html
+    assert "Sheet complete" in html and "Gaps (0)" in html and "All (4)" in html
+    score = make_assignment(
+        course=course, title="Short note", rubric=None, grading_scheme=GradingScheme.SCORE
+    )
+    html = learner_client.get(reverse("assignments:detail", args=[score.pk])).content.decode()
+    assert 'data-testid="rubric"' not in html
+
+
+def test_the_assignment_page_reads_a_rubric_of_any_length_in_the_same_queries(
+    learner_client, enrolment, course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    levels = [("Missing", 0), ("Partly", 2), ("Complete", 4)]
+    short = make_assignment(course=course, rubric=[("One", levels)])
+    long = make_assignment(
+        course=course, title="Long rubric", rubric=[(f"Criterion {n}", levels) for n in range(8)]
+    )
+
+    def queries(assignment) -> int:
+        url = reverse("assignments:detail", args=[assignment.pk])
+        learner_client.get(url)  # warm the per-request caches (site, locale)
+        with CaptureQueriesContext(connection) as captured:
+            assert learner_client.get(url).status_code == 200
+        return len(captured)
+
+    assert queries(long) == queries(short)

@@ -1,4 +1,5 @@
-"""Item 6: the crane survey course's count-sheet assignment, graded in khurkh-2025."""
+"""Item 6: the crane survey course's count-sheet assignment, graded in khurkh-2025, and the
+conservation planning course's site plan, placed in its module."""
 
 import pytest
 
@@ -17,7 +18,8 @@ def test_demo_adds_the_assignments_and_graded_sheets_once():
     cohort = CohortFactory(course=crane, slug=demo.KHURKH_COHORT, mode="in_person")
     for _ in range(7):
         EnrolmentFactory(cohort=cohort)
-    planning = make_course(modules=1, slug="species-conservation-planning")
+    planning = make_course(modules=2, slug=demo.PLANNING_COURSE_SLUG)
+    make_module(course=planning, number=3, title="A site action plan", slug="site-action-plan")
 
     demo.load(password="x")
     demo.load(password="x")
@@ -27,4 +29,9 @@ def test_demo_adds_the_assignments_and_graded_sheets_once():
     assert sheet.criteria.count() == 3 and sheet.required
     assert Submission.objects.filter(assignment=sheet).count() == len(demo.GRADED)
     assert Grade.objects.filter(released_at__isnull=False).count() == len(demo.GRADED)
-    assert Assignment.objects.get(course=planning).title == demo.SITE_PLAN["title"]
+    site_plan = Assignment.objects.get(course=planning)
+    assert site_plan.title == demo.SITE_PLAN["title"] and site_plan.required
+    assert site_plan.module.slug == "site-action-plan"
+    assert site_plan.criteria.count() == len(demo.SITE_PLAN_RUBRIC)
+    body = site_plan.module.specific.body
+    assert [b.value for b in body if b.block_type == "assignment"] == [site_plan]

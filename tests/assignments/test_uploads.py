@@ -93,3 +93,69 @@ def test_stored_files_are_private_not_under_the_media_root(
     assert item.original_name == "counts.csv" and "counts" not in item.file.name
     with pytest.raises(ValueError):
         item.file.url  # noqa: B018
+
+
+def _docx(extra: dict[str, bytes] | None = None, *, body: bytes = b"<w:document/>") -> bytes:
+    """A minimal Word document: the parts Word itself needs to open one."""
+    import io
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+        "_rels/.rels": b'<?xml version="1.0"?><Relationships/>',
+        "word/document.xml": b'<?xml version="1.0"?>' + body,
+        **(extra or {}),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    return buffer.getvalue()
+
+
+def test_a_word_document_passes_where_documents_are_accepted():
+    checked = upload_check(name="site-plan.docx", data=_docx(), kinds=["document"], max_bytes=MB)
+    assert checked.kind == "document"
+    assert checked.content_type.endswith("wordprocessingml.document")
+    with pytest.raises(UploadRefused, match="accepts"):
+        upload_check(name="site-plan.docx", data=_docx(), kinds=["pdf"], max_bytes=MB)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (EXECUTABLE, "is a program"),
+        (xlsx_bytes(), "not a DOCX"),
+        (PDF, "not a DOCX"),
+        (_docx({"word/vbaProject.bin": b"\x00macro"}), "macros"),
+        (_docx({"word/embeddings/oleObject1.bin": b"\x00ole"}), "embedded files"),
+        (_docx(body=b"<" + b" " * (40 * 1024 * 1024) + b"/>"), "ZIP bomb"),
+    ],
+)
+def test_a_word_document_that_is_not_one_or_carries_code_is_refused(
+    enrolment, course, _private_root, data, words
+):
+    assignment = make_assignment(course=course, accepts_documents=True)
+    with pytest.raises(ValidationError) as refused:
+        submission_hand_in(
+            assignment=assignment, enrolment=enrolment, files=[upload("site-plan.docx", data)]
+        )
+    message = " ".join(refused.value.messages)
+    assert words in message and "site-plan.docx" in message
+    assert not Submission.objects.exists() and _stored(_private_root) == []
+
+
+def test_a_word_document_is_handed_in_and_the_page_offers_it(
+    enrolment, course, _private_root, client, learner
+):
+    from django.urls import reverse
+
+    assignment = make_assignment(course=course, accepts_documents=True)
+    submission = submission_hand_in(
+        assignment=assignment, enrolment=enrolment, files=[upload("site-plan.docx", _docx())]
+    )
+    item = submission.files.get()
+    assert item.kind == "document" and item.original_name == "site-plan.docx"
+    client.force_login(learner)
+    html = client.get(reverse("assignments:detail", args=[assignment.pk])).content.decode()
+    assert "Word documents (DOCX)" in html and ".docx" in html
