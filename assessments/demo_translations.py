@@ -33,7 +33,24 @@ from .models import Question, Quiz
 
 # Key in ``demo_questions.QUIZZES`` → the data module's name in
 # assessments/demo_content/translations/.
-TRANSLATED_QUIZZES = {"crane-survey-techniques": "crane_quiz"}
+TRANSLATED_QUIZZES = {
+    "crane-survey-techniques": "crane_quiz",
+    "crane-survey-techniques:pre": "crane_pretest",
+    "colour-banding": "colour_banding_quiz",
+    "drones-remote-sensing": "drones_quiz",
+    "wetland-habitat-assessment": "wetland_quiz",
+}
+
+
+def translated_module(module_name: str, language: str):
+    """The data module of ``module_name`` in ``language``, or None when none is written yet."""
+    name = f"assessments.demo_content.translations.{module_name}_{LANGUAGES[language]}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return None
 
 
 def _pairs(source, translated, found: dict[str, str]) -> dict[str, str]:
@@ -109,9 +126,10 @@ def load_translations(*, language: str) -> int:
         ).first()
         if quiz is None:
             continue
-        translated = importlib.import_module(
-            f"assessments.demo_content.translations.{module_name}_{LANGUAGES[language]}"
-        ).QUIZ
+        module = translated_module(module_name, language)
+        if module is None:
+            continue
+        translated = module.QUIZ
         questions = Question.objects.filter(
             title__in=[f"{data['title']} · {n}" for n in range(1, len(data["questions"]) + 1)],
             locale__language_code=source_language(),
