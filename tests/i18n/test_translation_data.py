@@ -150,3 +150,18 @@ def test_a_translated_quiz_has_the_structure_of_its_source(key, language):
             value, source_value = question[name], source_question[name]
             if isinstance(source_value, list):
                 assert len(value) == len(source_value), (n, name)
+
+
+@pytest.mark.parametrize("language", CYRILLIC_LANGUAGES)
+def test_the_feedback_survey_has_every_item_and_scale_point(language):
+    from assessments.demo import LIKERT_SCALE, SURVEY_ITEMS
+    from assessments.demo_translations import SURVEY_MODULE
+
+    survey = _load(f"assessments.demo_content.translations.{SURVEY_MODULE}", language).SURVEY
+
+    assert len(survey["items"]) == len(SURVEY_ITEMS)
+    assert len(survey["likert"]) == len(LIKERT_SCALE)
+    assert len(set(survey["likert"])) == len(LIKERT_SCALE)
+    assert "{course}" in survey["title"]
+    for text in [survey["title"], survey["intro"], *survey["items"], *survey["likert"]]:
+        assert CYRILLIC.search(text) and not LATIN.search(text.replace("{course}", "")), text
