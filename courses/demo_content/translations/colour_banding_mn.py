@@ -196,7 +196,7 @@ MODULE_WELFARE = {
         (
             "figure",
             {
-                "svg": "courses/img/ring-fitting.svg",
+                "svg": "courses/img/ring-fitting.mn.svg",
                 "caption": text(
                     """Төмөр цагираг хаах нь: үзүүрүүд яг тулж, цагираг чөлөөтэй эргэнэ.
                     Завсар, давхцал эсвэл хэт жижиг цагираг шувууг гэмтээж болно."""
@@ -356,7 +356,7 @@ MODULE_COMBINATIONS = {
         (
             "figure",
             {
-                "svg": "courses/img/colour-band-combination.svg",
+                "svg": "courses/img/colour-band-combination.mn.svg",
                 "caption": text(
                     """Урдаас харсан тогоруу: зүүн хөл нь таны баруун талд. Цагирагийг хөл
                     тус бүрээр, дээрээс доош, үенээс дээш ба доош уншина. Энэ шувууг

@@ -199,7 +199,7 @@ MODULE_WELFARE = {
         (
             "figure",
             {
-                "svg": "courses/img/ring-fitting.svg",
+                "svg": "courses/img/ring-fitting.ru.svg",
                 "caption": text(
                     """Как закрыть металлическое кольцо: концы сходятся точно, кольцо свободно
                     вращается. Зазор, нахлёст или слишком маленькое кольцо могут травмировать
@@ -360,7 +360,7 @@ N — чёрный, O — оранжевый, L — салатовый, P — р
         (
             "figure",
             {
-                "svg": "courses/img/colour-band-combination.svg",
+                "svg": "courses/img/colour-band-combination.ru.svg",
                 "caption": text(
                     """Журавль спереди: его левая нога справа от вас. Кольца читают по ногам,
                     сверху вниз, выше и ниже сустава. Комбинация этой птицы записывается так:
