@@ -336,7 +336,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/drone-flight-pattern.svg",
+                "svg": "courses/img/drone-flight-pattern.mn.svg",
                 "caption": text(
                     """«Хадуур машины» нислэгийн хэв маяг: хөрш шугамуудын хооронд хажуугийн
                     давхцалтай, дараалсан зургуудын хооронд урд давхцалтай зэрэгцээ шугамууд;

@@ -338,7 +338,7 @@ distance, GSD): шириной участка земли, который при�
         (
             "figure",
             {
-                "svg": "courses/img/drone-flight-pattern.svg",
+                "svg": "courses/img/drone-flight-pattern.ru.svg",
                 "caption": text(
                     """Съёмка «змейкой»: параллельные линии с поперечным перекрытием между
                     соседними линиями и продольным перекрытием между соседними снимками; на

@@ -78,7 +78,7 @@ MODULE_WATER = {
         (
             "figure",
             {
-                "svg": "courses/img/wetland-depth-transect.svg",
+                "svg": "courses/img/wetland-depth-transect.mn.svg",
                 "caption": text(
                     """Хуурай нугаас ил ус хүртэлх гүний трансект: гүнийг 10 м тутамд
                     тэмдгүүд дээр хэмжиж, усны түвшний хэмжүүр шонтой холбодог тул гүехэн

@@ -81,7 +81,7 @@ MODULE_WATER = {
         (
             "figure",
             {
-                "svg": "courses/img/wetland-depth-transect.svg",
+                "svg": "courses/img/wetland-depth-transect.ru.svg",
                 "caption": text(
                     """Трансекта глубин от сухого луга до открытой воды: глубину измеряют на
                     отметках через каждые 10 м и соотносят с водомерной рейкой, чтобы
