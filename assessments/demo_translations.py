@@ -27,13 +27,33 @@ from wagtail_localize.strings import StringValue
 
 from portal.core.demo_translations import LANGUAGES, string_translation_set
 
+from .demo import LIKERT_SCALE, SURVEY_ITEMS
 from .demo_questions import QUIZZES
 from .localization import source_language
-from .models import Question, Quiz
+from .models import Question, Quiz, QuizKind
 
 # Key in ``demo_questions.QUIZZES`` → the data module's name in
 # assessments/demo_content/translations/.
-TRANSLATED_QUIZZES = {"crane-survey-techniques": "crane_quiz"}
+TRANSLATED_QUIZZES = {
+    "crane-survey-techniques": "crane_quiz",
+    "crane-survey-techniques:pre": "crane_pretest",
+    "colour-banding": "colour_banding_quiz",
+    "drones-remote-sensing": "drones_quiz",
+    "wetland-habitat-assessment": "wetland_quiz",
+}
+# The feedback survey placed in every flagship course (``demo.SURVEY_ITEMS``).
+SURVEY_MODULE = "feedback_survey"
+
+
+def translated_module(module_name: str, language: str):
+    """The data module of ``module_name`` in ``language``, or None when none is written yet."""
+    name = f"assessments.demo_content.translations.{module_name}_{LANGUAGES[language]}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return None
 
 
 def _pairs(source, translated, found: dict[str, str]) -> dict[str, str]:
@@ -109,9 +129,10 @@ def load_translations(*, language: str) -> int:
         ).first()
         if quiz is None:
             continue
-        translated = importlib.import_module(
-            f"assessments.demo_content.translations.{module_name}_{LANGUAGES[language]}"
-        ).QUIZ
+        module = translated_module(module_name, language)
+        if module is None:
+            continue
+        translated = module.QUIZ
         questions = Question.objects.filter(
             title__in=[f"{data['title']} · {n}" for n in range(1, len(data["questions"]) + 1)],
             locale__language_code=source_language(),
@@ -125,6 +146,44 @@ def load_translations(*, language: str) -> int:
                 texts = _pairs(source_data, translated_data, {})
                 count += translate_snippet(instance=question, texts=texts, locale=locale)
         texts = {data["title"]: translated["title"], quiz.intro: translated["intro"]}
+        count += translate_snippet(instance=quiz, texts=texts, locale=locale)
+    return count + _load_survey_translations(language=language, locale=locale)
+
+
+def _load_survey_translations(*, language: str, locale: Locale) -> int:
+    """Translate each flagship course's feedback survey whose course is translated too.
+
+    The survey's title names its course, so a survey is translated only where the
+    course's translated data exist (its title in ``language`` comes from there).
+    """
+    from courses.demo_translations import TRANSLATED_COURSES
+    from courses.demo_translations import translated_data as course_data
+
+    module = translated_module(SURVEY_MODULE, language)
+    if module is None:
+        return 0
+    survey = module.SURVEY
+    items = dict(zip([text for _kind, text in SURVEY_ITEMS], survey["items"], strict=True))
+    items.update(zip(LIKERT_SCALE, survey["likert"], strict=True))
+    count = 0
+    quizzes = Quiz.objects.filter(
+        kind=QuizKind.SURVEY, locale__language_code=source_language(), course__isnull=False
+    ).select_related("course")
+    for quiz in quizzes:
+        module_name = TRANSLATED_COURSES.get(quiz.course.slug)
+        course = course_data(module_name, language) if module_name else None
+        if course is None:
+            continue
+        titles = [f"{quiz.course.title}: feedback · {n}" for n in range(1, len(SURVEY_ITEMS) + 1)]
+        questions = Question.objects.filter(
+            title__in=titles, locale__language_code=source_language()
+        )
+        for question in questions:
+            count += translate_snippet(instance=question, texts=items, locale=locale)
+        texts = {
+            quiz.title: survey["title"].format(course=course.COURSE["title"]),
+            quiz.intro: survey["intro"],
+        }
         count += translate_snippet(instance=quiz, texts=texts, locale=locale)
     return count
 

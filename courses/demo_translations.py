@@ -25,7 +25,23 @@ from .demo_content.translations.home import HOME
 from .models import CourseIndexPage, CoursePage, ModulePage
 
 # Course slug → the data module's name in courses/demo_content/translations/.
-TRANSLATED_COURSES = {"crane-survey-techniques": "crane_surveys"}
+TRANSLATED_COURSES = {
+    "crane-survey-techniques": "crane_surveys",
+    "colour-banding": "colour_banding",
+    "drones-remote-sensing": "drones_remote_sensing",
+    "wetland-habitat-assessment": "wetland_assessment",
+}
+
+
+def translated_data(module_name: str, language: str):
+    """The data module of ``module_name`` in ``language``, or None when none is written yet."""
+    name = f"courses.demo_content.translations.{module_name}_{LANGUAGES[language]}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return None
 
 
 def _translated_stream(page, field: str, blocks: list[tuple[str, object]]):
@@ -93,11 +109,10 @@ def load_translations(*, language: str) -> int:
     )
     for slug, module_name in TRANSLATED_COURSES.items():
         course = CoursePage.objects.child_of(index).filter(slug=slug).first()
-        if course is None:
+        translation = translated_data(module_name, language)
+        if course is None or translation is None:
             continue
-        data = importlib.import_module(
-            f"courses.demo_content.translations.{module_name}_{LANGUAGES[language]}"
-        ).COURSE
+        data = translation.COURSE
         course = course.specific
         published += translate_page(
             page=course, translated=_course_translation(course, data), locale=locale

@@ -1,0 +1,110 @@
+"""The four flagship courses, their quizzes, the crane pre-test and the feedback surveys
+are published in Russian and Mongolian through wagtail-localize.
+
+One test per language: loading four courses with their quizzes is slow, so each test
+loads once and checks everything a reader of that language gets.
+"""
+
+import pytest
+
+from assessments import demo as assessments_demo
+from assessments import demo_translations as quiz_translations
+from assessments.demo_questions import QUIZZES
+from assessments.models import Question, Quiz, QuizKind
+from courses import demo as courses_demo
+from courses import demo_translations as course_translations
+from courses.demo_content import COURSES
+from courses.models import CoursePage, ModulePage
+
+pytestmark = pytest.mark.django_db
+
+
+def _course_data(slug: str, language: str) -> dict:
+    module_name = course_translations.TRANSLATED_COURSES[slug]
+    return course_translations.translated_data(module_name, language).COURSE
+
+
+def _check_courses(courses, language):
+    for course in courses:
+        data = _course_data(course.slug, language)
+        translated = CoursePage.objects.get(
+            translation_key=course.translation_key, locale__language_code=language
+        )
+        assert translated.live and translated.alias_of_id is None, course.slug
+        assert translated.title == data["title"]
+        modules = ModulePage.objects.child_of(translated).live().order_by("path")
+        assert [m.title for m in modules] == [m["title"] for m in data["modules"]]
+        assert all(m.alias_of_id is None for m in modules)
+
+
+def _check_quizzes(language):
+    for key, source_data in QUIZZES.items():
+        module_name = quiz_translations.TRANSLATED_QUIZZES[key]
+        data = quiz_translations.translated_module(module_name, language).QUIZ
+        source = Quiz.objects.get(title=source_data["title"], locale__language_code="en")
+        quiz = Quiz.objects.get(
+            translation_key=source.translation_key, locale__language_code=language
+        )
+        assert (quiz.title, quiz.intro) == (data["title"], data["intro"])
+        sources = Question.objects.filter(
+            title__startswith=f"{source_data['title']} · ", locale__language_code="en"
+        )
+        assert sources.count() == len(source_data["questions"])
+        for question in sources:
+            copy = Question.objects.get(
+                translation_key=question.translation_key, locale__language_code=language
+            )
+            number = int(question.title.rsplit(" ", 1)[1])
+            assert copy.text == data["questions"][number - 1]["prompt"]
+
+
+def _check_surveys(language):
+    module = quiz_translations.translated_module(quiz_translations.SURVEY_MODULE, language)
+    survey_data = module.SURVEY
+    surveys = Quiz.objects.filter(kind=QuizKind.SURVEY, locale__language_code="en")
+    assert surveys.count() == len(COURSES)
+    for survey in surveys:
+        course_title = _course_data(survey.course.slug, language)["title"]
+        copy = Quiz.objects.get(
+            translation_key=survey.translation_key, locale__language_code=language
+        )
+        assert copy.title == survey_data["title"].format(course=course_title)
+        questions = Question.objects.filter(
+            title__startswith=f"{survey.course.title}: feedback · ",
+            locale__language_code=language,
+        )
+        assert sorted(q.text for q in questions) == sorted(survey_data["items"])
+        for question in questions.filter(choices__isnull=False).distinct():
+            labels = [c.text for c in question.choices.order_by("sort_order")]
+            assert labels == survey_data["likert"]
+
+
+@pytest.mark.parametrize("language", ["ru", "mn"])
+def test_the_flagship_courses_quizzes_and_surveys_are_published(client, password, language):
+    index = courses_demo.load_course_index()
+    courses = [
+        courses_demo.load_course(index=index, data=data, instructor=None) for data in COURSES
+    ]
+    assessments_demo.load(password=password)
+    # Quizzes first, as the demo loader does, so quiz blocks point at translated quizzes.
+    quiz_translations.load_translations(language=language)
+    course_translations.load_translations(language=language)
+
+    _check_courses(courses, language)
+    _check_quizzes(language)
+    _check_surveys(language)
+    # Loading again finds nothing to do.
+    assert quiz_translations.load_translations(language=language) == 0
+    assert course_translations.load_translations(language=language) == 0
+
+    # A learner opening a translated module reads it in the language.
+    course = CoursePage.objects.get(
+        translation_key=courses[1].translation_key, locale__language_code=language
+    )
+    module = ModulePage.objects.child_of(course).live().order_by("path")[2]
+    response = client.get(module.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert _course_data(courses[1].slug, language)["modules"][2]["title"] in html
+    assert "R.MW / -.YG" in html
+    assert "Writing a combination" not in html
