@@ -18,6 +18,7 @@ keeps the list empty, so an upgrade that brings new words says so.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,9 +76,22 @@ def _translated(language: str) -> frozenset:
     done = set()
     for path in paths:
         for entry in polib.pofile(str(path)):
-            if entry.translated() and "fuzzy" not in entry.flags:
+            if entry.translated() and "fuzzy" not in entry.flags and not _copied(entry):
                 done.add((path.stem, entry.msgctxt, entry.msgid))
     return frozenset(done)
+
+
+PLACEHOLDERS = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+# Names that stay as they are in every language.
+KEPT_AS_IS = {"Wagtail API v2", "Wagtail API v3", "Wagtail routablepage", "Taggit"}
+
+
+def _copied(entry) -> bool:
+    """A "translation" that is the English words copied (Wagtail's Japanese gives
+    "meta description" and "None"): untranslated for a reader of the language."""
+    if entry.msgid_plural or entry.msgstr != entry.msgid or entry.msgid in KEPT_AS_IS:
+        return False
+    return bool(re.search("[a-z]{3}", PLACEHOLDERS.sub("", entry.msgid)))
 
 
 def missing(language: str) -> list[Message]:

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: the admin speaks its user's chosen admin language.
+    "portal.core.middleware.AdminLanguageMiddleware",
     "portal.core.page_cache.AnonymousPageCacheMiddleware",
     "portal.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
