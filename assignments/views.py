@@ -40,7 +40,6 @@ def assignment_detail(request, assignment_id: int):
                 enrolment=view.enrolment,
                 files=request.FILES.getlist("files"),
                 text=request.POST.get("text", ""),
-                group_name=request.POST.get("group_name", ""),
             )
         except ValidationError as error:
             errors = error.messages
