@@ -25,6 +25,7 @@ from . import groups as group_services
 from . import selectors, services
 from .archives import submission_archive_request
 from .exports import gradebook_table, table_csv, table_xlsx
+from .localization import source_assignment
 from .models import (
     Announcement,
     Assignment,
@@ -42,9 +43,12 @@ teach = capability_required(Capability.COURSES_TEACH)
 
 
 def _assignment(user, assignment_id: int) -> Assignment:
-    assignment = get_object_or_404(Assignment.objects.select_related("course"), pk=assignment_id)
+    """The source of the assignment (grading belongs to it), in one of the user's courses."""
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("course", "locale"), pk=assignment_id
+    )
     course_or_404(user, assignment.course_id)
-    return assignment
+    return source_assignment(assignment)
 
 
 def _cohort(user, cohort_id: int) -> Cohort:
@@ -176,7 +180,19 @@ def submission_grade(request, submission_id: int):
         else []
     )
     errors = []
-    if request.method == "POST" and request.POST.get("action") == "moderate":
+    if request.method == "POST" and request.POST.get("action") == "return":
+        try:
+            services.submission_return(
+                submission=submission, note=request.POST.get("return_note", "")
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Returned for resubmission; the learner sees your note."))
+            return redirect(
+                "assignments_admin:grading", assignment.pk, submission.enrolment.cohort_id
+            )
+    elif request.method == "POST" and request.POST.get("action") == "moderate":
         if grade is None:
             raise Http404
         try:
@@ -245,7 +261,8 @@ def submission_grade(request, submission_id: int):
             ],
             "rubric": rubric,
             "errors": errors,
-            "header_title": _("Grade: %(name)s") % {"name": submission.participant},
+            "header_title": _("Grade: %(name)s")
+            % {"name": submission.group.name if submission.group else submission.participant},
         },
         status=400 if errors else 200,
     )

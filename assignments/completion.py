@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from courses.completion import RequirementItem
 
 from . import selectors
+from .localization import assignment_titles
 from .selectors import plain
 
 
@@ -27,10 +28,15 @@ class RequiredAssignments:
 
     def items_for(self, *, enrolments) -> dict[int, list[RequirementItem]]:
         results = selectors.enrolments_assignment_results(enrolments=enrolments)
-        return {pk: [_item(a, s, pk) for a, s in rows] for pk, rows in results.items()}
+        titles = assignment_titles(
+            {a.pk: a for rows in results.values() for a, _s in rows}.values()
+        )
+        return {
+            pk: [_item(a, s, pk, titles[a.pk]) for a, s in rows] for pk, rows in results.items()
+        }
 
 
-def _item(assignment, submission, enrolment_id) -> RequirementItem:
+def _item(assignment, submission, enrolment_id, title) -> RequirementItem:
     grade = selectors.released_grade(submission, enrolment_id)
     mark = plain(assignment.pass_mark)
     if submission is None:
@@ -44,7 +50,7 @@ def _item(assignment, submission, enrolment_id) -> RequirementItem:
         }
     return RequirementItem(
         kind="assignment",
-        label=assignment.title,
+        label=title,
         met=selectors.assignment_passed(assignment, submission, enrolment_id),
         detail=detail,
         url=reverse("assignments:detail", args=[assignment.pk]),

@@ -2,6 +2,7 @@
 
 from courses.gradebook import GradebookColumn
 
+from .localization import assignment_titles, sources_filter
 from .models import Assignment
 from .selectors import counting_submissions, grade_for_member
 
@@ -14,10 +15,15 @@ def assignment_columns(*, cohort, enrolments) -> list[GradebookColumn]:
     learner sees it once released. Group work: each member's grade as it
     applies to them (the group's, or their own).
     """
-    assignments = list(Assignment.objects.filter(course_id=cohort.course_id).order_by("pk"))
+    assignments = list(
+        Assignment.objects.filter(course_id=cohort.course_id)
+        .filter(sources_filter())
+        .order_by("pk")
+    )
     if not assignments:
         return []
     counting = counting_submissions(assignments=assignments, enrolments=enrolments)
+    titles = assignment_titles(assignments)
     columns = []
     for assignment in assignments:
         values = {}
@@ -27,7 +33,7 @@ def assignment_columns(*, cohort, enrolments) -> list[GradebookColumn]:
         columns.append(
             GradebookColumn(
                 key=f"assignment-{assignment.pk}",
-                label=assignment.title,
+                label=titles[assignment.pk],
                 kind="assignment",
                 weight=assignment.weight,
                 values=values,

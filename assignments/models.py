@@ -23,7 +23,8 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.storage import private_storage
 
@@ -46,6 +47,7 @@ class GradingScheme(models.TextChoices):
 
 class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for resubmission")
     GRADED = "graded", _("Graded")
 
 
@@ -53,7 +55,7 @@ def _percent_validators():
     return [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
-class Assignment(ClusterableModel):
+class Assignment(TranslatableMixin, ClusterableModel):
     """Work learners hand in within a course, placed in one of its modules."""
 
     course = models.ForeignKey(
@@ -127,6 +129,33 @@ class Assignment(ClusterableModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    # What a learner reads is translated; what grading, completion and due dates
+    # read stays the source's (``assignments.localization``).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("instructions"),
+        TranslatableField("criteria"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "course",
+                "module",
+                "accepts_sheets",
+                "accepts_photos",
+                "accepts_pdf",
+                "accepts_text",
+                "max_files",
+                "max_file_mb",
+                "group_work",
+                "grading_scheme",
+                "max_score",
+                "required",
+                "pass_mark",
+                "weight",
+            )
+        ),
+    ]
+
     panels = [
         FieldRowPanel([FieldPanel("course"), FieldPanel("module")]),
         FieldPanel("title"),
@@ -160,7 +189,7 @@ class Assignment(ClusterableModel):
         InlinePanel("deadlines", heading=_("Due dates per cohort"), label=_("Due date")),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
         ordering = ["course_id", "pk"]
@@ -198,7 +227,7 @@ class Assignment(ClusterableModel):
         return self.max_score
 
 
-class RubricCriterion(Orderable):
+class RubricCriterion(TranslatableMixin, Orderable):
     """One row of a rubric: what is judged and the levels it can reach."""
 
     assignment = ParentalKey(Assignment, on_delete=models.CASCADE, related_name="criteria")
@@ -221,9 +250,16 @@ class RubricCriterion(Orderable):
         help_text=_("From the lowest to the highest level, each with its points."),
     )
 
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("levels"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("levels")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("rubric criterion")
         verbose_name_plural = _("rubric criteria")
 
@@ -232,10 +268,18 @@ class RubricCriterion(Orderable):
 
     @property
     def level_list(self) -> list[dict]:
-        """The levels as ``{"points": Decimal, "description": str}``, in order."""
+        """The levels as ``{"points": Decimal, "description": str}``, in order.
+
+        A criterion shown in translation (``assignments.localization``) carries
+        its levels' translated descriptions in ``translated_level_texts``.
+        """
+        texts = getattr(self, "translated_level_texts", None) or []
         return [
-            {"points": Decimal(block.value["points"]), "description": block.value["description"]}
-            for block in self.levels
+            {
+                "points": Decimal(block.value["points"]),
+                "description": texts[n] if n < len(texts) else block.value["description"],
+            }
+            for n, block in enumerate(self.levels)
         ]
 
 
@@ -360,6 +404,11 @@ class Submission(models.Model):
     is_late = models.BooleanField(_("late"), default=False)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     receipt = models.CharField(_("receipt"), max_length=20, default=_receipt)
+    return_note = models.TextField(
+        _("what to change"),
+        blank=True,
+        help_text=_("Why the work was returned for resubmission, for the learner."),
+    )
 
     class Meta:
         verbose_name = _("submission")

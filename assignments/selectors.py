@@ -17,6 +17,7 @@ from courses.dashboard import DashboardSection
 from courses.models import Cohort, Enrolment, EnrolmentStatus
 from portal.accounts.permissions import course_scope
 
+from .localization import assignment_titles, sources_filter
 from .models import (
     Announcement,
     Assignment,
@@ -289,9 +290,11 @@ def enrolments_assignment_results(
     course_ids = {e.cohort.course_id for e in enrolments}
     by_course: dict[int, list[Assignment]] = {}
     if course_ids:
-        for assignment in Assignment.objects.filter(
-            course_id__in=course_ids, required=True
-        ).order_by("pk"):
+        for assignment in (
+            Assignment.objects.filter(course_id__in=course_ids, required=True)
+            .filter(sources_filter())
+            .order_by("pk")
+        ):
             by_course.setdefault(assignment.course_id, []).append(assignment)
     assignments = [a for rows in by_course.values() for a in rows]
     counting = counting_submissions(assignments=assignments, enrolments=enrolments)
@@ -320,7 +323,11 @@ def assignment_passed(
 def assignments_for_user(*, user) -> QuerySet[Assignment]:
     """The assignments of the courses ``user`` may work on."""
     scope = course_scope(user)
-    queryset = Assignment.objects.select_related("course").order_by("course__title", "title")
+    queryset = (
+        Assignment.objects.filter(sources_filter())
+        .select_related("course")
+        .order_by("course__title", "title")
+    )
     if scope is not None:
         queryset = queryset.filter(course_id__in=scope)
     return queryset
@@ -406,9 +413,10 @@ def cohort_announcements(*, cohort_ids, limit: int = 5) -> list[Announcement]:
 def due_for_learner(*, participant, limit: int = 10) -> list[AssignmentDeadline]:
     """What the learner still has to hand in, by their cohort's due date.
 
-    Work handed in (by them, or by their group) is left out, and so is work
-    past a due date after which their cohort takes nothing; overdue work a
-    cohort still takes (marked late) stays, first. A fixed number of queries.
+    Work handed in (by them, or by their group) is left out unless it was
+    returned for resubmission, and so is work past a due date after which their
+    cohort takes nothing; overdue work a cohort still takes (marked late)
+    stays, first. A fixed number of queries.
     """
     enrolments = list(
         Enrolment.objects.filter(participant=participant, status=EnrolmentStatus.ACTIVE)
@@ -419,7 +427,7 @@ def due_for_learner(*, participant, limit: int = 10) -> list[AssignmentDeadline]
     now = timezone.now()
     deadlines = list(
         AssignmentDeadline.objects.filter(cohort_id__in=list(by_cohort))
-        .filter(Q(due_at__gte=now) | ~Q(late_policy=LatePolicy.REFUSE))
+        .filter(sources_filter("assignment__"))
         .select_related("assignment")
         .order_by("due_at", "pk")
     )
@@ -427,9 +435,15 @@ def due_for_learner(*, participant, limit: int = 10) -> list[AssignmentDeadline]
         assignments={d.assignment_id: d.assignment for d in deadlines}.values(),
         enrolments=enrolments,
     )
+    titles = assignment_titles({d.assignment_id: d.assignment for d in deadlines}.values())
     due = []
     for item in deadlines:
-        if (item.assignment_id, by_cohort[item.cohort_id].pk) in counting:
+        item.title_shown = titles[item.assignment_id]
+        handed_in = counting.get((item.assignment_id, by_cohort[item.cohort_id].pk))
+        item.is_returned = handed_in is not None and handed_in.status == SubmissionStatus.RETURNED
+        if handed_in is not None and not item.is_returned:
+            continue
+        if not item.is_returned and item.due_at < now and item.late_policy == LatePolicy.REFUSE:
             continue
         item.is_overdue = item.due_at < now
         due.append(item)

@@ -63,6 +63,9 @@ def hand_in_refusal(
     now = now or timezone.now()
     if submission is not None and submission.status == SubmissionStatus.GRADED:
         return _("Your work has been graded; it can no longer be replaced.")
+    if submission is not None and submission.status == SubmissionStatus.RETURNED:
+        # The instructor asked for it again: the due date does not stand in the way.
+        return None
     past_due = deadline is not None and now > deadline.due_at
     if past_due and submission is not None:
         return _("The due date has passed; your work handed in before it stands.")
@@ -161,6 +164,7 @@ def submission_hand_in(
                 assignment=assignment, participant_id=participant_id, enrolment=enrolment
             )
         submission.participant_id = participant_id
+        submission.status = SubmissionStatus.SUBMITTED
         submission.enrolment = enrolment
         submission.group = group
         submission.text = text
@@ -322,6 +326,32 @@ def submission_enrolment_ids(submission: Submission) -> list[int]:
             )
         )
     return [submission.enrolment_id]
+
+
+def submission_return(*, submission: Submission, note: str) -> Submission:
+    """Return ungraded work for resubmission, saying what to change (Moodle's "reopen").
+
+    The learner (or any member of the group) may then hand it in again, even
+    past the due date; until then it is on their list of work still to do.
+
+    Raises:
+        ValidationError: no note, or the work is graded already.
+    """
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Say what to change, so the learner knows what to hand in."))
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if (
+            locked.status == SubmissionStatus.GRADED
+            or Grade.objects.filter(submission=locked).exists()
+        ):
+            raise ValidationError(_("Graded work cannot be returned for resubmission."))
+        locked.status = SubmissionStatus.RETURNED
+        locked.return_note = note
+        locked.save(update_fields=["status", "return_note"])
+    submission.status, submission.return_note = locked.status, locked.return_note
+    return submission
 
 
 def grade_moderate(

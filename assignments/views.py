@@ -19,6 +19,7 @@ from portal.accounts.permissions import user_can_edit_course
 from portal.registry.selectors import participant_for_user
 
 from . import ical, selectors, services
+from .localization import assignment_for_display, source_assignment
 from .models import Assignment, CalendarToken, SubmissionFile
 
 
@@ -26,8 +27,12 @@ from .models import Assignment, CalendarToken, SubmissionFile
 @require_http_methods(["GET", "POST"])
 def assignment_detail(request, assignment_id: int):
     assignment = get_object_or_404(
-        Assignment.objects.select_related("course", "module"), pk=assignment_id
+        Assignment.objects.select_related("course", "module", "locale"), pk=assignment_id
     )
+    source = source_assignment(assignment)
+    if source.pk != assignment.pk:
+        # A translated page's block links to the translation; work belongs to the source.
+        return redirect("assignments:detail", assignment_id=source.pk)
     participant = participant_for_user(request.user)
     view = selectors.learner_view(assignment=assignment, participant=participant)
     errors = []
@@ -49,11 +54,15 @@ def assignment_detail(request, assignment_id: int):
                 _("Handed in. Your receipt: %(receipt)s.") % {"receipt": submission.receipt},
             )
             return redirect("assignments:detail", assignment_id=assignment.pk)
+    shown = assignment_for_display(assignment)
+    by_pk = {c.pk: c for c in shown.criteria_shown}
+    for row in view.criteria:
+        row.criterion = by_pk.get(row.criterion_id, row.criterion)
     return TemplateResponse(
         request,
         "assignments/assignment_detail.html",
         {
-            "assignment": assignment,
+            "assignment": shown,
             "view": view,
             "errors": errors,
             "accept": ",".join(_accept(assignment)),

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -116,3 +117,38 @@ def test_due_soon_lists_only_work_still_to_hand_in_by_the_cohorts_due_date(
     for gone in ("Roost count sheet", "Band reading", "Closed exercise"):
         assert gone not in section
     assert "overdue, late work accepted" in section
+
+
+def test_work_returned_for_resubmission_is_due_again_and_may_be_handed_in_late(
+    client, learner, enrolment, course
+):
+    """Moodle's "reopen": returned work goes back on the list, even past a refusing date."""
+    from assignments.models import LatePolicy, SubmissionStatus
+    from assignments.selectors import due_for_learner
+    from assignments.services import submission_hand_in, submission_return
+
+    assignment = make_assignment(course=course, title="Roost count sheet", rubric=None)
+    due = deadline(
+        assignment,
+        enrolment.cohort,
+        timezone.now() + datetime.timedelta(days=1),
+        late_policy=LatePolicy.REFUSE,
+    )
+    submission = submission_hand_in(assignment=assignment, enrolment=enrolment, text="412")
+    assert due_for_learner(participant=enrolment.participant) == []
+    with pytest.raises(ValidationError):
+        submission_return(submission=submission, note="  ")
+    submission_return(submission=submission, note="Add the juveniles column.")
+    due.due_at = timezone.now() - datetime.timedelta(hours=1)
+    due.save()
+
+    (item,) = due_for_learner(participant=enrolment.participant)
+    assert item.assignment_id == assignment.pk and item.is_returned
+    client.force_login(learner)
+    url = reverse("assignments:detail", args=[assignment.pk])
+    html = client.get(url).content.decode()
+    assert "Add the juveniles column." in html and 'name="text"' in html
+    assert client.post(url, {"text": "412 adults, 37 juveniles"}).status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.version) == (SubmissionStatus.SUBMITTED, 2)
+    assert due_for_learner(participant=enrolment.participant) == []
