@@ -205,8 +205,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(group_names_to_groups, migrations.RunPython.noop),
-        migrations.RemoveField(
-            model_name="submission",
-            name="group_name",
-        ),
     ]

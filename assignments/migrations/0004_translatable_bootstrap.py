@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assignments', '0002_cohort_groups_and_member_grades'),
+        ('assignments', '0003_submission_group_name_mapped'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assignments', '0004_translatable_bootstrap_rows'),
+        ('assignments', '0005_translatable_bootstrap_rows'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

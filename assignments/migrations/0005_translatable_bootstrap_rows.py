@@ -1,8 +1,8 @@
 """Give existing assignments and rubric criteria the default locale and a translation key.
 
 Second step of Wagtail's BootstrapTranslatableMixin pattern, as the quizzes
-had it (assessments 0002-0004): 0003 added the fields as nullable, this fills
-them, 0005 makes them required and unique.
+had it (assessments 0002-0004): 0004 added the fields as nullable, this fills
+them, 0006 makes them required and unique.
 """
 
 from django.conf import settings
@@ -24,7 +24,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assignments", "0003_translatable_bootstrap"),
+        ("assignments", "0004_translatable_bootstrap"),
         ("wagtailcore", "0054_initial_locale"),
     ]
 
