@@ -17,7 +17,7 @@ from assignments.models import (
     SubmissionFile,
 )
 from assignments.selectors import assignments_personal_data, grading_rows
-from assignments.services import grades_release, submission_hand_in
+from assignments.services import grades_release, submission_grade, submission_hand_in
 from certificates.models import Certificate
 from courses import selectors as course_selectors
 from courses.models import CourseInstructor
@@ -255,3 +255,59 @@ def test_staff_keep_groups_of_their_own_cohorts_only(client, enrolment, course, 
     with pytest.raises(ValidationError):
         cohort_group_delete(group=teams["roost"])
     cohort_group_delete(group=teams["flock"])
+
+
+def test_group_work_lists_take_the_same_queries_however_many_learners(client, enrolment, course):
+    """Grading list, gradebook and the learners' checklists of group work: no query per learner."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from assignments.completion import RequiredAssignments
+    from courses.models import Enrolment
+
+    instructor = UserFactory(role="Instructors")
+    CourseInstructor.objects.create(course=course, user=instructor)
+    cohort = enrolment.cohort
+    assignment = make_assignment(
+        course=course, group_work=True, rubric=None, grading_scheme="score"
+    )
+
+    def add_team(n):
+        team = cohort_group_create(cohort=cohort, name=f"Team {n}")
+        members = [_member(cohort, f"Member{n}{m}")[1] for m in range(3)]
+        cohort_groups_assign(cohort=cohort, assignments={e.pk: team.pk for e in members})
+        submission = submission_hand_in(
+            assignment=assignment, enrolment=members[0], files=[upload("t.csv", COUNT_SHEET)]
+        )
+        submission_grade(
+            submission=submission,
+            grader=instructor,
+            score=Decimal(70),
+            member_grades={members[1].pk: (Decimal(40), "")},
+        )
+
+    urls = [
+        reverse("assignments_admin:grading", args=[assignment.pk, cohort.pk]),
+        reverse("assignments_admin:gradebook", args=[cohort.pk]),
+    ]
+    client.force_login(instructor)
+
+    def counts():
+        result = []
+        for url in urls:
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        enrolments = list(Enrolment.objects.filter(cohort=cohort).select_related("cohort"))
+        with CaptureQueriesContext(connection) as queries:
+            items = RequiredAssignments().items_for(enrolments=enrolments)
+        return result, len(queries), len(items)
+
+    add_team(1)
+    few, few_items_queries, few_items = counts()
+    for n in range(2, 6):
+        add_team(n)
+    many, many_items_queries, many_items = counts()
+    assert (few_items, many_items) == (4, 16)
+    assert many == few and many_items_queries == few_items_queries
