@@ -17,17 +17,21 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.models import Cohort
+from courses.models import Cohort, Enrolment, EnrolmentStatus
 from courses.selectors import cohort_gradebook
 from portal.accounts.permissions import Capability, capability_required, course_or_404
 
+from . import groups as group_services
 from . import selectors, services
 from .archives import submission_archive_request
 from .exports import gradebook_table, table_csv, table_xlsx
+from .localization import source_assignment
 from .models import (
     Announcement,
     Assignment,
     CohortEvent,
+    CohortGroup,
+    CohortGroupMember,
     EventKind,
     SubmissionArchive,
     SubmissionFile,
@@ -39,9 +43,12 @@ teach = capability_required(Capability.COURSES_TEACH)
 
 
 def _assignment(user, assignment_id: int) -> Assignment:
-    assignment = get_object_or_404(Assignment.objects.select_related("course"), pk=assignment_id)
+    """The source of the assignment (grading belongs to it), in one of the user's courses."""
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("course", "locale"), pk=assignment_id
+    )
     course_or_404(user, assignment.course_id)
-    return assignment
+    return source_assignment(assignment)
 
 
 def _cohort(user, cohort_id: int) -> Cohort:
@@ -163,8 +170,29 @@ def submission_grade(request, submission_id: int):
     assignment = submission.assignment
     criteria = list(assignment.criteria.all())
     grade = getattr(submission, "grade", None)
+    members = (
+        list(
+            CohortGroupMember.objects.filter(group_id=submission.group_id)
+            .select_related("enrolment__participant")
+            .order_by("enrolment__participant__family_name", "pk")
+        )
+        if submission.group_id
+        else []
+    )
     errors = []
-    if request.method == "POST" and request.POST.get("action") == "moderate":
+    if request.method == "POST" and request.POST.get("action") == "return":
+        try:
+            services.submission_return(
+                submission=submission, note=request.POST.get("return_note", "")
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Returned for resubmission; the learner sees your note."))
+            return redirect(
+                "assignments_admin:grading", assignment.pk, submission.enrolment.cohort_id
+            )
+    elif request.method == "POST" and request.POST.get("action") == "moderate":
         if grade is None:
             raise Http404
         try:
@@ -185,13 +213,24 @@ def submission_grade(request, submission_id: int):
             raw = request.POST.get(f"level-{criterion.pk}", "")
             if raw.isdigit():
                 levels[criterion.pk] = (int(raw), request.POST.get(f"feedback-{criterion.pk}", ""))
+        own = {}
+        for member in members:
+            pk = member.enrolment_id
+            raw = request.POST.get(f"own-score-{pk}", "")
+            own_score = _decimal(raw)
+            if raw.strip() and own_score is None:
+                errors.append(_("A member's own score must be a number."))
+            own[pk] = (own_score, request.POST.get(f"own-feedback-{pk}", ""))
         try:
+            if errors:
+                raise ValidationError(errors)
             services.submission_grade(
                 submission=submission,
                 grader=request.user,
                 levels=levels,
                 score=_decimal(request.POST.get("score", "")),
                 feedback=request.POST.get("feedback", ""),
+                member_grades=own,
             )
         except ValidationError as error:
             errors = error.messages
@@ -209,6 +248,7 @@ def submission_grade(request, submission_id: int):
         }
         for criterion in criteria
     ]
+    own = {g.enrolment_id: g for g in grade.member_grades.all()} if grade else {}
     return TemplateResponse(
         request,
         "assignments/admin/grade.html",
@@ -216,9 +256,13 @@ def submission_grade(request, submission_id: int):
             "submission": submission,
             "assignment": assignment,
             "grade": grade,
+            "members": [
+                {"enrolment": m.enrolment, "own": own.get(m.enrolment_id)} for m in members
+            ],
             "rubric": rubric,
             "errors": errors,
-            "header_title": _("Grade: %(name)s") % {"name": submission.participant},
+            "header_title": _("Grade: %(name)s")
+            % {"name": submission.group.name if submission.group else submission.participant},
         },
         status=400 if errors else 200,
     )
@@ -314,3 +358,61 @@ def cohort_announce(request, cohort_id: int):
         },
         status=400 if errors else 200,
     )
+
+
+@teach
+@require_http_methods(["GET", "POST"])
+def cohort_groups(request, cohort_id: int):
+    """The cohort's groups for group work: add, delete, and put learners in them."""
+    cohort = _cohort(request.user, cohort_id)
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort, status=EnrolmentStatus.ACTIVE)
+        .select_related("participant")
+        .order_by("participant__family_name", "participant__given_name", "pk")
+    )
+    errors = []
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "create":
+                group = group_services.cohort_group_create(
+                    cohort=cohort, name=request.POST.get("name", "")
+                )
+                messages.success(request, _("Group %(name)s added.") % {"name": group.name})
+            elif action == "delete":
+                group = get_object_or_404(
+                    CohortGroup, cohort=cohort, pk=_int(request.POST.get("group"))
+                )
+                group_services.cohort_group_delete(group=group)
+                messages.success(request, _("Group %(name)s deleted.") % {"name": group.name})
+            else:
+                chosen = {e.pk: _int(request.POST.get(f"group-{e.pk}", "")) for e in enrolments}
+                count = group_services.cohort_groups_assign(cohort=cohort, assignments=chosen)
+                messages.success(
+                    request, _("Groups saved. Learners moved: %(count)d.") % {"count": count}
+                )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            return redirect("assignments_admin:groups", cohort.pk)
+    group_of = dict(
+        CohortGroupMember.objects.filter(group__cohort=cohort).values_list(
+            "enrolment_id", "group_id"
+        )
+    )
+    return TemplateResponse(
+        request,
+        "assignments/admin/groups.html",
+        {
+            "cohort": cohort,
+            "groups": list(CohortGroup.objects.filter(cohort=cohort).order_by("name")),
+            "rows": [{"enrolment": e, "group_id": group_of.get(e.pk)} for e in enrolments],
+            "errors": errors,
+            "header_title": _("Groups: %(cohort)s") % {"cohort": cohort.title},
+        },
+        status=400 if errors else 200,
+    )
+
+
+def _int(text) -> int | None:
+    return int(text) if text and str(text).isdigit() else None

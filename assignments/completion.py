@@ -1,7 +1,9 @@
 """The assignments app's part of the completion rule (``courses.completion``).
 
 Registered in ``AssignmentsConfig.ready``: each required assignment of the
-course must be graded, the grade released, and at or above its pass mark.
+course must be graded, the grade released, and at or above its pass mark. For
+group work the group's submission counts for every member, with the grade
+that applies to each (their own, where the instructor gave one).
 """
 
 from django.urls import reverse
@@ -10,6 +12,7 @@ from django.utils.translation import gettext
 from courses.completion import RequirementItem
 
 from . import selectors
+from .localization import assignment_titles
 from .selectors import plain
 
 
@@ -18,18 +21,23 @@ class RequiredAssignments:
 
     def met(self, *, enrolment) -> bool:
         rows = selectors.enrolments_assignment_results(enrolments=[enrolment])[enrolment.pk]
-        return all(selectors.assignment_passed(a, s) for a, s in rows)
+        return all(selectors.assignment_passed(a, s, enrolment.pk) for a, s in rows)
 
     def items(self, *, enrolment) -> list[RequirementItem]:
         return self.items_for(enrolments=[enrolment])[enrolment.pk]
 
     def items_for(self, *, enrolments) -> dict[int, list[RequirementItem]]:
         results = selectors.enrolments_assignment_results(enrolments=enrolments)
-        return {pk: [_item(a, s) for a, s in rows] for pk, rows in results.items()}
+        titles = assignment_titles(
+            {a.pk: a for rows in results.values() for a, _s in rows}.values()
+        )
+        return {
+            pk: [_item(a, s, pk, titles[a.pk]) for a, s in rows] for pk, rows in results.items()
+        }
 
 
-def _item(assignment, submission) -> RequirementItem:
-    grade = selectors.released_grade(submission)
+def _item(assignment, submission, enrolment_id, title) -> RequirementItem:
+    grade = selectors.released_grade(submission, enrolment_id)
     mark = plain(assignment.pass_mark)
     if submission is None:
         detail = gettext("pass mark %(mark)s %%; not handed in yet") % {"mark": mark}
@@ -42,8 +50,8 @@ def _item(assignment, submission) -> RequirementItem:
         }
     return RequirementItem(
         kind="assignment",
-        label=assignment.title,
-        met=selectors.assignment_passed(assignment, submission),
+        label=title,
+        met=selectors.assignment_passed(assignment, submission, enrolment_id),
         detail=detail,
         url=reverse("assignments:detail", args=[assignment.pk]),
     )

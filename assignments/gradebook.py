@@ -2,39 +2,38 @@
 
 from courses.gradebook import GradebookColumn
 
-from .models import Assignment, Submission
+from .localization import assignment_titles, sources_filter
+from .models import Assignment
+from .selectors import counting_submissions, grade_for_member
 
 
 def assignment_columns(*, cohort, enrolments) -> list[GradebookColumn]:
     """One column per assignment of the cohort's course: each learner's released grade (%).
 
-    Two queries. A grade not yet released is shown to instructors too (they
-    gave it); the learner sees it once released.
+    A fixed number of queries (:func:`~assignments.selectors.counting_submissions`).
+    A grade not yet released is shown to instructors too (they gave it); the
+    learner sees it once released. Group work: each member's grade as it
+    applies to them (the group's, or their own).
     """
-    assignments = list(Assignment.objects.filter(course_id=cohort.course_id).order_by("pk"))
+    assignments = list(
+        Assignment.objects.filter(course_id=cohort.course_id)
+        .filter(sources_filter())
+        .order_by("pk")
+    )
     if not assignments:
         return []
-    by_participant = {e.participant_id: e.pk for e in enrolments}
-    latest: dict[tuple[int, int], Submission] = {}
-    for submission in (
-        Submission.objects.filter(
-            assignment__in=assignments, participant_id__in=list(by_participant)
-        )
-        .select_related("grade")
-        .order_by("submitted_at", "pk")
-    ):
-        latest[(submission.assignment_id, submission.participant_id)] = submission
+    counting = counting_submissions(assignments=assignments, enrolments=enrolments)
+    titles = assignment_titles(assignments)
     columns = []
     for assignment in assignments:
         values = {}
-        for participant_id, enrolment_id in by_participant.items():
-            submission = latest.get((assignment.pk, participant_id))
-            grade = getattr(submission, "grade", None) if submission else None
-            values[enrolment_id] = grade.percent if grade is not None else None
+        for enrolment in enrolments:
+            grade = grade_for_member(counting.get((assignment.pk, enrolment.pk)), enrolment.pk)
+            values[enrolment.pk] = grade.percent if grade is not None else None
         columns.append(
             GradebookColumn(
                 key=f"assignment-{assignment.pk}",
-                label=assignment.title,
+                label=titles[assignment.pk],
                 kind="assignment",
                 weight=assignment.weight,
                 values=values,

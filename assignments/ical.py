@@ -15,6 +15,7 @@ from icalendar import Calendar, Event
 
 from courses.models import Cohort, CohortDay, Enrolment, EnrolmentStatus
 
+from .localization import sources_filter
 from .models import AssignmentDeadline, CalendarToken, CohortEvent
 
 
@@ -54,9 +55,9 @@ def _events(cohort_ids: list[int], cohorts: dict[int, Cohort]) -> list[Event]:
         if item.location:
             event.add("location", item.location)
         events.append(event)
-    for deadline in AssignmentDeadline.objects.filter(cohort_id__in=cohort_ids).select_related(
-        "assignment"
-    ):
+    for deadline in AssignmentDeadline.objects.filter(
+        sources_filter("assignment__"), cohort_id__in=cohort_ids
+    ).select_related("assignment"):
         event = Event()
         event.add("uid", f"due-{deadline.pk}@{_host()}")
         event.add("dtstamp", stamp)

@@ -23,7 +23,8 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.core.storage import private_storage
 
@@ -47,6 +48,7 @@ class GradingScheme(models.TextChoices):
 
 class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for resubmission")
     GRADED = "graded", _("Graded")
 
 
@@ -54,7 +56,7 @@ def _percent_validators():
     return [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
-class Assignment(ClusterableModel):
+class Assignment(TranslatableMixin, ClusterableModel):
     """Work learners hand in within a course, placed in one of its modules."""
 
     course = models.ForeignKey(
@@ -88,7 +90,11 @@ class Assignment(ClusterableModel):
     group_work = models.BooleanField(
         _("group work"),
         default=False,
-        help_text=_("Learners hand in together; the instructor grades each member."),
+        help_text=_(
+            "Each group of a cohort hands in one piece of work, which any member may hand in "
+            "or replace; its grade applies to every member unless overridden for one. "
+            "Learners in no group cannot hand in."
+        ),
     )
     grading_scheme = models.CharField(
         _("grading"), max_length=10, choices=GradingScheme.choices, default=GradingScheme.RUBRIC
@@ -125,6 +131,33 @@ class Assignment(ClusterableModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    # What a learner reads is translated; what grading, completion and due dates
+    # read stays the source's (``assignments.localization``).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("instructions"),
+        TranslatableField("criteria"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "course",
+                "module",
+                "accepts_sheets",
+                "accepts_photos",
+                "accepts_pdf",
+                "accepts_text",
+                "max_files",
+                "max_file_mb",
+                "group_work",
+                "grading_scheme",
+                "max_score",
+                "required",
+                "pass_mark",
+                "weight",
+            )
+        ),
+    ]
+
     panels = [
         FieldRowPanel([FieldPanel("course"), FieldPanel("module")]),
         FieldPanel("title"),
@@ -159,7 +192,7 @@ class Assignment(ClusterableModel):
         InlinePanel("deadlines", heading=_("Due dates per cohort"), label=_("Due date")),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
         ordering = ["course_id", "pk"]
@@ -198,7 +231,7 @@ class Assignment(ClusterableModel):
         return self.max_score
 
 
-class RubricCriterion(Orderable):
+class RubricCriterion(TranslatableMixin, Orderable):
     """One row of a rubric: what is judged and the levels it can reach."""
 
     assignment = ParentalKey(Assignment, on_delete=models.CASCADE, related_name="criteria")
@@ -221,9 +254,16 @@ class RubricCriterion(Orderable):
         help_text=_("From the lowest to the highest level, each with its points."),
     )
 
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("levels"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("levels")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("rubric criterion")
         verbose_name_plural = _("rubric criteria")
 
@@ -232,10 +272,18 @@ class RubricCriterion(Orderable):
 
     @property
     def level_list(self) -> list[dict]:
-        """The levels as ``{"points": Decimal, "description": str}``, in order."""
+        """The levels as ``{"points": Decimal, "description": str}``, in order.
+
+        A criterion shown in translation (``assignments.localization``) carries
+        its levels' translated descriptions in ``translated_level_texts``.
+        """
+        texts = getattr(self, "translated_level_texts", None) or []
         return [
-            {"points": Decimal(block.value["points"]), "description": block.value["description"]}
-            for block in self.levels
+            {
+                "points": Decimal(block.value["points"]),
+                "description": texts[n] if n < len(texts) else block.value["description"],
+            }
+            for n, block in enumerate(self.levels)
         ]
 
 
@@ -271,12 +319,61 @@ class AssignmentDeadline(Orderable):
         return f"{self.assignment} — {self.cohort}"
 
 
+class CohortGroup(models.Model):
+    """A group of learners of one cohort who hand in group work together (Moodle's groups).
+
+    Kept by the cohort's staff (``assignments_admin:groups``); a learner is in at
+    most one group of a cohort.
+    """
+
+    cohort = models.ForeignKey(
+        "courses.Cohort", verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+        ordering = ["cohort_id", "name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "name"], name="assignments_group_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CohortGroupMember(models.Model):
+    """One learner (an enrolment in the group's cohort) in a group."""
+
+    group = models.ForeignKey(CohortGroup, on_delete=models.CASCADE, related_name="members")
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="assignment_group_membership",
+    )
+
+    class Meta:
+        verbose_name = _("group member")
+        verbose_name_plural = _("group members")
+        ordering = ["group_id", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.group} — {self.enrolment_id}"
+
+
 def _receipt() -> str:
     return secrets.token_hex(6).upper()
 
 
 class Submission(models.Model):
-    """What one learner handed in for one assignment; resubmitting replaces it until graded."""
+    """What one learner (or group) handed in for one assignment; resubmitting replaces it.
+
+    For group work ``group`` is set and the one submission is the group's:
+    ``participant`` and ``enrolment`` are the member who handed in last.
+    """
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
     participant = models.ForeignKey(
@@ -291,8 +388,14 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="assignment_submissions",
     )
-    group_name = models.CharField(
-        _("group"), max_length=200, blank=True, help_text=_("For group work: the group's name.")
+    group = models.ForeignKey(
+        CohortGroup,
+        verbose_name=_("group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        help_text=_("For group work: the group it was handed in for (one submission per group)."),
     )
     text = models.TextField(_("written answer"), blank=True)
     status = models.CharField(
@@ -305,12 +408,20 @@ class Submission(models.Model):
     is_late = models.BooleanField(_("late"), default=False)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     receipt = models.CharField(_("receipt"), max_length=20, default=_receipt)
+    return_note = models.TextField(
+        _("what to change"),
+        blank=True,
+        help_text=_("Why the work was returned for resubmission, for the learner."),
+    )
 
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["submitted_at", "pk"]
-        indexes = [models.Index(fields=["assignment", "participant"])]
+        indexes = [
+            models.Index(fields=["assignment", "participant"]),
+            models.Index(fields=["assignment", "group"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assignment} — {self.participant}"
@@ -385,6 +496,44 @@ class Grade(models.Model):
     @property
     def is_released(self) -> bool:
         return self.released_at is not None
+
+
+class MemberGrade(models.Model):
+    """One member's own grade for a group's submission, instead of the group's.
+
+    Moodle's "apply grades to all members" turned off for one person: the
+    group's grade applies to every member but those with a row here. Released
+    with the group's grade.
+    """
+
+    grade = models.ForeignKey(Grade, on_delete=models.CASCADE, related_name="member_grades")
+    enrolment = models.ForeignKey(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="assignment_member_grades",
+    )
+    score = models.DecimalField(_("score"), max_digits=7, decimal_places=2)
+    percent = models.DecimalField(
+        _("grade (%)"), max_digits=5, decimal_places=2, validators=_percent_validators()
+    )
+    feedback = models.TextField(_("comment for this member"), blank=True)
+
+    class Meta:
+        verbose_name = _("member's own grade")
+        verbose_name_plural = _("members' own grades")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grade", "enrolment"], name="assignments_membergrade_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(percent__gte=0) & Q(percent__lte=100),
+                name="assignments_membergrade_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grade} — {self.enrolment_id}: {self.percent} %"
 
 
 class CriterionGrade(models.Model):

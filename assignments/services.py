@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from courses.models import Cohort, Enrolment, EnrolmentStatus
 
@@ -23,18 +24,32 @@ from .models import (
     Assignment,
     AssignmentDeadline,
     CohortEvent,
+    CohortGroup,
+    CohortGroupMember,
     CriterionGrade,
     Grade,
     GradingScheme,
     LatePolicy,
+    MemberGrade,
     Submission,
     SubmissionFile,
     SubmissionStatus,
 )
-from .selectors import assignment_deadline, latest_submission, percent_of, plain
+from .selectors import (
+    assignment_deadline,
+    enrolment_group,
+    latest_submission,
+    percent_of,
+    plain,
+)
 from .uploads import UploadRefused, upload_check
 
 logger = logging.getLogger(__name__)
+
+
+NO_GROUP = _lazy(
+    "This is group work and you are in no group yet. Ask your instructor to put you in one."
+)
 
 
 def hand_in_refusal(
@@ -48,6 +63,9 @@ def hand_in_refusal(
     now = now or timezone.now()
     if submission is not None and submission.status == SubmissionStatus.GRADED:
         return _("Your work has been graded; it can no longer be replaced.")
+    if submission is not None and submission.status == SubmissionStatus.RETURNED:
+        # The instructor asked for it again: the due date does not stand in the way.
+        return None
     past_due = deadline is not None and now > deadline.due_at
     if past_due and submission is not None:
         return _("The due date has passed; your work handed in before it stands.")
@@ -62,10 +80,12 @@ def submission_hand_in(
     enrolment: Enrolment,
     files=(),
     text: str = "",
-    group_name: str = "",
     now=None,
 ) -> Submission:
     """Hand in (or replace) the learner's work, with a new receipt.
+
+    For group work the learner hands in (or replaces) their group's one
+    submission, which then names them as the member who handed it in.
 
     Args:
         files: uploaded files (``name`` and ``read()``); all are checked first.
@@ -81,7 +101,14 @@ def submission_hand_in(
     ):
         raise ValidationError(_("You are not enrolled in this assignment's course."))
     participant_id = enrolment.participant_id
-    previous = latest_submission(assignment=assignment, participant=enrolment.participant)
+    group = None
+    if assignment.group_work:
+        group = enrolment_group(enrolment=enrolment)
+        if group is None:
+            raise ValidationError(NO_GROUP)
+    previous = latest_submission(
+        assignment=assignment, participant=enrolment.participant, group=group
+    )
     deadline = assignment_deadline(assignment=assignment, cohort_id=enrolment.cohort_id)
     refusal = hand_in_refusal(
         assignment=assignment, deadline=deadline, submission=previous, now=now
@@ -117,6 +144,12 @@ def submission_hand_in(
         raise ValidationError(errors)
     is_late = deadline is not None and now > deadline.due_at
     with transaction.atomic():
+        if group is not None:
+            # Two members handing in at once make one submission, not two.
+            CohortGroup.objects.select_for_update().get(pk=group.pk)
+            previous = latest_submission(
+                assignment=assignment, participant=enrolment.participant, group=group
+            )
         if previous is not None:
             submission = Submission.objects.select_for_update().get(pk=previous.pk)
             if submission.status == SubmissionStatus.GRADED:
@@ -130,9 +163,11 @@ def submission_hand_in(
             submission = Submission(
                 assignment=assignment, participant_id=participant_id, enrolment=enrolment
             )
+        submission.participant_id = participant_id
+        submission.status = SubmissionStatus.SUBMITTED
         submission.enrolment = enrolment
+        submission.group = group
         submission.text = text
-        submission.group_name = group_name.strip()[:200] if assignment.group_work else ""
         submission.submitted_at = now
         submission.is_late = is_late
         submission.save()
@@ -173,13 +208,20 @@ def submission_grade(
     levels: dict[int, tuple[int, str]] | None = None,
     score: Decimal | None = None,
     feedback: str = "",
+    member_grades: dict[int, tuple[Decimal | None, str]] | None = None,
 ) -> Grade:
     """Grade a submission with the rubric (a level and feedback per criterion) or a score.
 
-    A grade already released stays released; completion is then looked at again.
+    A group's grade applies to every member; ``member_grades`` gives some of
+    them their own instead (Moodle's "apply grades to all members" turned off
+    for them): enrolment pk → (score out of the same highest score, comment);
+    a member left out, or given no score, gets the group's. A grade already
+    released stays released; completion is then looked at again for everyone
+    it applies to.
 
     Raises:
-        ValidationError: a criterion without a level, a level or score out of range.
+        ValidationError: a criterion without a level, a level or score out of
+            range, an own grade for someone not in the group; nothing is saved.
     """
     assignment = submission.assignment
     criterion_rows = []
@@ -211,6 +253,7 @@ def submission_grade(
         highest = assignment.max_score
         if score is None or score < 0 or score > highest:
             raise ValidationError(_("Give a score from 0 to %(max)s.") % {"max": plain(highest)})
+    own_rows = _member_grade_rows(submission, member_grades or {}, highest)
     with transaction.atomic():
         grade, _created = Grade.objects.update_or_create(
             submission=submission,
@@ -230,11 +273,85 @@ def submission_grade(
             )
             for criterion, index, points, text in criterion_rows
         )
+        grade.member_grades.all().delete()
+        MemberGrade.objects.bulk_create(
+            MemberGrade(
+                grade=grade,
+                enrolment_id=enrolment_id,
+                score=own_score,
+                percent=percent_of(own_score, highest),
+                feedback=comment,
+            )
+            for enrolment_id, own_score, comment in own_rows
+        )
         Submission.objects.filter(pk=submission.pk).update(status=SubmissionStatus.GRADED)
         submission.status = SubmissionStatus.GRADED
     if grade.is_released:
-        _completion_update(submission.enrolment_id)
+        for enrolment_id in submission_enrolment_ids(submission):
+            _completion_update(enrolment_id)
     return grade
+
+
+def _member_grade_rows(submission, member_grades, highest) -> list[tuple[int, Decimal, str]]:
+    """Check the members' own grades; (enrolment pk, score, comment) for those given a score."""
+    if not member_grades:
+        return []
+    if not submission.group_id:
+        raise ValidationError(_("Only a group's submission gives members their own grades."))
+    members = set(
+        CohortGroupMember.objects.filter(group_id=submission.group_id).values_list(
+            "enrolment_id", flat=True
+        )
+    )
+    rows = []
+    for enrolment_id, (own_score, comment) in member_grades.items():
+        if enrolment_id not in members:
+            raise ValidationError(_("An own grade can only go to a member of the group."))
+        if own_score is None:
+            continue
+        if own_score < 0 or own_score > highest:
+            raise ValidationError(
+                _("Give each member's own score from 0 to %(max)s.") % {"max": plain(highest)}
+            )
+        rows.append((enrolment_id, own_score, (comment or "").strip()))
+    return rows
+
+
+def submission_enrolment_ids(submission: Submission) -> list[int]:
+    """The enrolments a submission's grade applies to: the group's members, or the learner's."""
+    if submission.group_id:
+        return list(
+            CohortGroupMember.objects.filter(group_id=submission.group_id).values_list(
+                "enrolment_id", flat=True
+            )
+        )
+    return [submission.enrolment_id]
+
+
+def submission_return(*, submission: Submission, note: str) -> Submission:
+    """Return ungraded work for resubmission, saying what to change (Moodle's "reopen").
+
+    The learner (or any member of the group) may then hand it in again, even
+    past the due date; until then it is on their list of work still to do.
+
+    Raises:
+        ValidationError: no note, or the work is graded already.
+    """
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Say what to change, so the learner knows what to hand in."))
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if (
+            locked.status == SubmissionStatus.GRADED
+            or Grade.objects.filter(submission=locked).exists()
+        ):
+            raise ValidationError(_("Graded work cannot be returned for resubmission."))
+        locked.status = SubmissionStatus.RETURNED
+        locked.return_note = note
+        locked.save(update_fields=["status", "return_note"])
+    submission.status, submission.return_note = locked.status, locked.return_note
+    return submission
 
 
 def grade_moderate(
@@ -258,7 +375,8 @@ def grade_moderate(
     grade.moderation_note = note.strip()
     grade.save()
     if grade.is_released:
-        _completion_update(grade.submission.enrolment_id)
+        for enrolment_id in submission_enrolment_ids(grade.submission):
+            _completion_update(enrolment_id)
     return grade
 
 
@@ -274,9 +392,14 @@ def grades_release(*, assignment: Assignment, cohort: Cohort) -> int:
         submission__enrolment__cohort=cohort,
         released_at__isnull=True,
     )
-    enrolment_ids = list(grades.values_list("submission__enrolment_id", flat=True))
+    enrolment_ids = set(grades.values_list("submission__enrolment_id", flat=True))
+    enrolment_ids.update(
+        CohortGroupMember.objects.filter(
+            group__submissions__grade__in=grades.exclude(submission__group=None)
+        ).values_list("enrolment_id", flat=True)
+    )
     count = grades.update(released_at=now)
-    for enrolment_id in enrolment_ids:
+    for enrolment_id in sorted(enrolment_ids):
         _completion_update(enrolment_id)
     return count
 

@@ -19,15 +19,20 @@ from portal.accounts.permissions import user_can_edit_course
 from portal.registry.selectors import participant_for_user
 
 from . import ical, selectors, services
-from .models import Assignment, CalendarToken, GradingScheme, RubricCriterion, SubmissionFile
+from .localization import assignment_for_display, source_assignment
+from .models import Assignment, CalendarToken, SubmissionFile
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def assignment_detail(request, assignment_id: int):
     assignment = get_object_or_404(
-        Assignment.objects.select_related("course", "module"), pk=assignment_id
+        Assignment.objects.select_related("course", "module", "locale"), pk=assignment_id
     )
+    source = source_assignment(assignment)
+    if source.pk != assignment.pk:
+        # A translated page's block links to the translation; work belongs to the source.
+        return redirect("assignments:detail", assignment_id=source.pk)
     participant = participant_for_user(request.user)
     view = selectors.learner_view(assignment=assignment, participant=participant)
     errors = []
@@ -40,7 +45,6 @@ def assignment_detail(request, assignment_id: int):
                 enrolment=view.enrolment,
                 files=request.FILES.getlist("files"),
                 text=request.POST.get("text", ""),
-                group_name=request.POST.get("group_name", ""),
             )
         except ValidationError as error:
             errors = error.messages
@@ -50,25 +54,21 @@ def assignment_detail(request, assignment_id: int):
                 _("Handed in. Your receipt: %(receipt)s.") % {"receipt": submission.receipt},
             )
             return redirect("assignments:detail", assignment_id=assignment.pk)
+    shown = assignment_for_display(assignment)
+    by_pk = {c.pk: c for c in shown.criteria_shown}
+    for row in view.criteria:
+        row.criterion = by_pk.get(row.criterion_id, row.criterion)
     return TemplateResponse(
         request,
         "assignments/assignment_detail.html",
         {
-            "assignment": assignment,
+            "assignment": shown,
             "view": view,
-            "rubric": _rubric(assignment),
             "errors": errors,
             "accept": ",".join(_accept(assignment)),
         },
         status=400 if errors else 200,
     )
-
-
-def _rubric(assignment: Assignment) -> list[RubricCriterion]:
-    """The criteria a learner's work will be graded on, shown before it is handed in."""
-    if assignment.grading_scheme != GradingScheme.RUBRIC:
-        return []
-    return list(assignment.criteria.order_by("sort_order"))
 
 
 def _accept(assignment: Assignment) -> list[str]:

@@ -54,6 +54,7 @@ def register_assignments_admin_urls():
         path("cohorts/", admin_views.cohort_list, name="cohorts"),
         path("cohorts/<int:cohort_id>/gradebook/", admin_views.gradebook, name="gradebook"),
         path("cohorts/<int:cohort_id>/announce/", admin_views.cohort_announce, name="announce"),
+        path("cohorts/<int:cohort_id>/groups/", admin_views.cohort_groups, name="groups"),
     ]
     return [path("grading/", include((urls, "assignments_admin"), namespace="assignments_admin"))]
 

@@ -344,7 +344,7 @@ COURSE_SCOPED = re.compile(
     r"^(wagtailsnippet(s|choosers)_assessments_(quiz|question|questioncategory):|"
     r"assessments_quiz_(report|export)|courses_admin:(attendance|course_learners)|"
     r"wagtailsnippet(s|choosers)_assignments_assignment:|"
-    r"assignments_admin:(grading|grade|file|archive|gradebook|announce)$)"
+    r"assignments_admin:(grading|grade|file|archive|gradebook|announce|groups)$)"
 )
 # Images and documents: Wagtail's collection permissions (the course's collection).
 COLLECTION_SCOPED = re.compile(r"^wagtail(images|docs)(_chooser)?:")

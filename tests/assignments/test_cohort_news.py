@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -69,3 +70,85 @@ def test_cohort_and_learner_feeds(client, learner, enrolment, course):
     stranger = UserFactory(role="Learners")
     client.force_login(stranger)
     assert client.get(reverse("assignments:cohort_feed", args=[cohort.pk])).status_code == 404
+
+
+def test_due_soon_lists_only_work_still_to_hand_in_by_the_cohorts_due_date(
+    client, learner, enrolment, course
+):
+    """Handed-in and graded work leaves the list; what is left comes by due date, with its policy.
+
+    Due dates are the learner's cohort's, not another cohort's of the same course.
+    """
+    from assignments.models import LatePolicy
+    from assignments.services import submission_grade, submission_hand_in
+    from tests.courses.factories import CohortFactory
+
+    now = timezone.now()
+    cohort = enrolment.cohort
+    handed_in = make_assignment(course=course, title="Roost count sheet", rubric=None)
+    graded = make_assignment(
+        course=course, title="Band reading", rubric=None, grading_scheme="score"
+    )
+    later = make_assignment(course=course, title="Habitat notes", rubric=None)
+    sooner = make_assignment(course=course, title="Flock photo count", rubric=None)
+    overdue = make_assignment(course=course, title="Juvenile ratio", rubric=None)
+    closed = make_assignment(course=course, title="Closed exercise", rubric=None)
+    for assignment, days in ((handed_in, 2), (graded, 3), (later, 9), (sooner, 4)):
+        deadline(assignment, cohort, now + datetime.timedelta(days=days))
+    deadline(overdue, cohort, now - datetime.timedelta(days=1))
+    deadline(closed, cohort, now - datetime.timedelta(days=1), late_policy=LatePolicy.REFUSE)
+    # Another cohort's earlier date for the same assignment is not this learner's.
+    deadline(later, CohortFactory(course=course), now + datetime.timedelta(days=1))
+    submission_hand_in(assignment=handed_in, enrolment=enrolment, text="412 adults")
+    submission_grade(
+        submission=submission_hand_in(assignment=graded, enrolment=enrolment, text="R-W/G"),
+        grader=UserFactory(role="Instructors"),
+        score=80,
+    )
+
+    client.force_login(learner)
+    response = client.get(reverse("courses:dashboard"))
+    html = response.content.decode()
+    section = html[html.index('data-testid="due-soon"') :]
+    section = section[: section.index("</ul>")]
+    left = ("Juvenile ratio", "Flock photo count", "Habitat notes")
+    assert all(title in section for title in left)
+    assert [section.index(t) for t in left] == sorted(section.index(t) for t in left)
+    for gone in ("Roost count sheet", "Band reading", "Closed exercise"):
+        assert gone not in section
+    assert "overdue, late work accepted" in section
+
+
+def test_work_returned_for_resubmission_is_due_again_and_may_be_handed_in_late(
+    client, learner, enrolment, course
+):
+    """Moodle's "reopen": returned work goes back on the list, even past a refusing date."""
+    from assignments.models import LatePolicy, SubmissionStatus
+    from assignments.selectors import due_for_learner
+    from assignments.services import submission_hand_in, submission_return
+
+    assignment = make_assignment(course=course, title="Roost count sheet", rubric=None)
+    due = deadline(
+        assignment,
+        enrolment.cohort,
+        timezone.now() + datetime.timedelta(days=1),
+        late_policy=LatePolicy.REFUSE,
+    )
+    submission = submission_hand_in(assignment=assignment, enrolment=enrolment, text="412")
+    assert due_for_learner(participant=enrolment.participant) == []
+    with pytest.raises(ValidationError):
+        submission_return(submission=submission, note="  ")
+    submission_return(submission=submission, note="Add the juveniles column.")
+    due.due_at = timezone.now() - datetime.timedelta(hours=1)
+    due.save()
+
+    (item,) = due_for_learner(participant=enrolment.participant)
+    assert item.assignment_id == assignment.pk and item.is_returned
+    client.force_login(learner)
+    url = reverse("assignments:detail", args=[assignment.pk])
+    html = client.get(url).content.decode()
+    assert "Add the juveniles column." in html and 'name="text"' in html
+    assert client.post(url, {"text": "412 adults, 37 juveniles"}).status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.version) == (SubmissionStatus.SUBMITTED, 2)
+    assert due_for_learner(participant=enrolment.participant) == []

@@ -119,3 +119,90 @@ def test_count_sheet_from_hand_in_to_certificate(page, screenshot, settings, tmp
     assert Certificate.objects.filter(participant=participant).exists()
     page.goto("/en/dashboard/")
     screenshot(page, "dashboard")
+
+
+def test_group_count_sheet_handed_in_once_graded_for_each_member(page, screenshot, tmp_path):
+    """Two members of a team share one hand-in; the instructor grades it once and gives one
+    member a grade of their own; a learner in no team is told whom to ask."""
+    from assignments.groups import cohort_group_create
+
+    instructor = UserFactory(email="kenji@example.org", role="Instructors", first_name="Kenji")
+    course = make_course(modules=1, title="Crane survey techniques", slug="crane-survey")
+    CourseInstructor.objects.create(course=course, user=instructor)
+    cohort = self_paced(course)
+    people = {}
+    for email, given, family in (
+        ("tuya@example.mn", "Tuya", "Bat"),
+        ("yuki@example.jp", "Yuki", "Sato"),
+        ("lena@example.ru", "Lena", "Ivanova"),
+    ):
+        user = UserFactory(email=email, role="Learners")
+        person = ParticipantFactory(user=user, email=email, given_name=given, family_name=family)
+        people[given] = (user, Enrolment.objects.create(participant=person, cohort=cohort))
+    assignment = make_assignment(
+        course=course,
+        title="Joint roost count",
+        group_work=True,
+        rubric=None,
+        grading_scheme="score",
+    )
+    deadline(assignment, cohort, timezone.now() + datetime.timedelta(days=5))
+    team = cohort_group_create(cohort=cohort, name="Roost team")
+
+    # The instructor puts Tuya and Yuki in the team; Lena stays in none.
+    log_in(page, instructor.email)
+    page.goto(f"/admin/grading/cohorts/{cohort.pk}/groups/")
+    page.get_by_label("Tuya Bat").select_option(label="Roost team")
+    page.get_by_label("Yuki Sato").select_option(label="Roost team")
+    page.get_by_role("button", name="Save the groups").click()
+    screenshot(page, "groups")
+    assert team.members.count() == 2
+
+    log_out(page)
+    log_in(page, "lena@example.ru")
+    page.goto(f"/en/assignments/{assignment.pk}/")
+    assert "Ask your instructor" in page.get_by_test_id("no-group").inner_text()
+    screenshot(page, "no-group")
+
+    log_out(page)
+    log_in(page, "tuya@example.mn")
+    page.goto(f"/en/assignments/{assignment.pk}/")
+    assert "Roost team" in page.get_by_test_id("group").inner_text()
+    sheet = tmp_path / "roost-team.csv"
+    sheet.write_bytes(COUNT_SHEET)
+    page.get_by_label("Files").set_input_files(str(sheet))
+    page.get_by_role("button", name="Hand in").click()
+    assert "Handed in for Roost team by Tuya" in page.get_by_test_id("receipt").inner_text()
+
+    log_out(page)
+    log_in(page, "yuki@example.jp")
+    page.goto(f"/en/assignments/{assignment.pk}/")
+    receipt = page.get_by_test_id("receipt").inner_text()
+    assert "roost-team.csv" in receipt and "by Tuya" in receipt
+    screenshot(page, "group-receipt")
+
+    log_out(page)
+    log_in(page, instructor.email)
+    page.goto(f"/admin/grading/{assignment.pk}/cohorts/{cohort.pk}/")
+    page.get_by_role("link", name="Grade", exact=True).first.click()
+    page.get_by_label("Score (0 to 100)").fill("70")
+    page.get_by_label("General comment").fill("A tidy joint sheet.")
+    page.get_by_label("Yuki Sato").fill("40")
+    screenshot(page, "group-grade")
+    page.get_by_role("button", name="Save the grade").click()
+    page.get_by_role("button", name="Release all grades").click()
+    grading = page.get_by_test_id("grading").inner_text()
+    assert "70 %" in grading and "40 %" in grading and "own grade" in grading
+    screenshot(page, "group-released")
+
+    log_out(page)
+    log_in(page, "yuki@example.jp")
+    page.goto(f"/en/assignments/{assignment.pk}/")
+    grade = page.get_by_test_id("grade").inner_text()
+    assert "40 %" in grade and "a grade of your own" in grade
+    log_out(page)
+    log_in(page, "tuya@example.mn")
+    page.goto(f"/en/assignments/{assignment.pk}/")
+    grade = page.get_by_test_id("grade").inner_text()
+    assert "70 %" in grade and "A tidy joint sheet." in grade
+    screenshot(page, "group-grade-seen")
