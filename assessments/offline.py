@@ -25,7 +25,7 @@ def offline_quizzes(*, course, participant) -> list[OfflineQuiz]:
     keys = {quiz.translation_key for quiz in quizzes}
     ids_by_key: dict = {}
     for pk, key in (
-        Quiz.objects.filter(Q(translation_key__in=keys))
+        Quiz.objects.filter(translation_key__in=keys)
         .order_by("pk")
         .values_list("pk", "translation_key")
     ):
