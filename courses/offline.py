@@ -24,6 +24,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from wagtail.documents import get_document_model
@@ -69,7 +70,7 @@ offline_pack_providers: Hook[Callable[..., list[OfflineQuiz]]] = Hook()
 def _static_size(name: str) -> int:
     try:
         return staticfiles_storage.size(name)
-    except (OSError, NotImplementedError, ValueError):
+    except (OSError, NotImplementedError, ValueError, ImproperlyConfigured):
         found = finders.find(name)
         return Path(found).stat().st_size if found else 0
 

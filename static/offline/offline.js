@@ -280,7 +280,7 @@
           meta.className = "small";
           meta.textContent = " " + fmt(t.kept, {size: mb(course.size), date: date(course.storedAt)}) + " ";
           var update = document.createElement("button");
-          update.type = "button"; update.className = "button-quiet"; update.textContent = t.update || "Update";
+          update.type = "button"; update.className = "button button-quiet button-small"; update.textContent = t.update || "Update";
           update.addEventListener("click", function () {
             update.disabled = true;
             meta.textContent = " " + (t.preparing || "Preparing…") + " ";
@@ -288,7 +288,7 @@
               .then(draw, function () { meta.textContent = " " + (t.failed || "") + " "; update.disabled = false; });
           });
           var rm = document.createElement("button");
-          rm.type = "button"; rm.className = "button-quiet"; rm.textContent = t.remove || "Remove";
+          rm.type = "button"; rm.className = "button button-quiet button-small"; rm.textContent = t.remove || "Remove";
           rm.addEventListener("click", function () { removeCourse(course.key).then(draw); });
           li.appendChild(a); li.appendChild(meta); li.appendChild(update); li.appendChild(rm);
           list.appendChild(li);
