@@ -428,6 +428,7 @@ def attempt_submit(
         current.passed = (
             True if current.quiz.kind == QuizKind.SURVEY else current.percent >= pass_mark
         )
+        current.submit_key = submit_key
         # The attempt closes only if it is still open and nothing was saved
         # since it was read (compare-and-set); then its question rows follow,
         # all in one statement, prepared before the transaction.
