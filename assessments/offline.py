@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from courses.offline import OfflineQuiz
 
+from .localization import source_language
 from .models import Quiz
 
 
@@ -17,7 +18,12 @@ def offline_quizzes(*, course, participant) -> list[OfflineQuiz]:
     """
     quizzes = list(
         Quiz.objects.filter(
-            course=course, live=True, offline_allowed=True, time_limit_minutes__isnull=True
+            course=course,
+            live=True,
+            offline_allowed=True,
+            time_limit_minutes__isnull=True,
+            # Attempts are made on the original; its translations come as addresses.
+            locale__language_code=source_language(),
         ).order_by("pk")
     )
     if not quizzes:
