@@ -64,7 +64,6 @@ def fetched_size(client: Client, url: str) -> int:
 def main() -> int:
     from assessments.models import Quiz
     from courses.models import CoursePage
-
     from portal.home.demo import demo_password
 
     call_command("migrate", verbosity=0)
