@@ -300,6 +300,13 @@
 
   if (navigator.serviceWorker && window.isSecureContext) {
     navigator.serviceWorker.register("/sw.js", {scope: "/"}).catch(function () {});
+    // The offline page was stored when the worker installed, maybe before the
+    // learner logged in: the dashboard refreshes it, so its menu is theirs.
+    if (document.querySelector("[data-offline-list][data-csrf]") && navigator.onLine && window.caches) {
+      caches.open("flyway-shell-v1").then(function (c) {
+        return c.add("/" + document.documentElement.lang + "/offline/");
+      }).catch(function () {});
+    }
   }
   store.all("queue").then(function (items) {
     if (items.length && !navigator.onLine) {

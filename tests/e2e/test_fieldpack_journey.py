@@ -61,7 +61,9 @@ def test_kept_course_read_and_quiz_taken_offline_counted_once(
 ):
     page = phone_page
     user, participant = _learner()
-    course = make_course(slug="crane-survey-techniques", title="Crane survey techniques", modules=3)
+    course = make_course(
+        slug="crane-survey-techniques", title="Crane survey techniques", modules=3, blocks=3
+    )
     enrolment = Enrolment.objects.create(participant=participant, cohort=self_paced(course))
     demo.load(password=PASSWORD)
     quiz = Quiz.objects.get(course=course, required=True)
@@ -83,6 +85,16 @@ def test_kept_course_read_and_quiz_taken_offline_counted_once(
     # Keeping the course fixed the attempt: questions, order and version.
     attempt = Attempt.objects.get(quiz=quiz, participant=participant)
     assert attempt.status == AttemptStatus.IN_PROGRESS
+
+    # On paper: the text and a protocol to fill in; no navigation, forms or buttons.
+    page.goto(modules[0].url)
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.get_by_role("button", name="Mark as done").is_visible()
+    assert page.locator(".protocol-form-header").is_visible()
+    screenshot(page, "module-on-paper")
+    page.emulate_media(media="screen")
+    assert not page.locator(".protocol-form-header").is_visible()
 
     page.context.set_offline(True)
     for module in modules:
