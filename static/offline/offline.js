@@ -95,8 +95,9 @@
   }
   var flushing = null;
   function flush() {
+    // No test of navigator.onLine: it may lag the "online" event, and a send
+    // that meets no connection leaves its item in the queue.
     if (flushing) { return flushing; }
-    if (!navigator.onLine) { return Promise.resolve(); }
     flushing = store.all("queue").then(function (items) {
       items.sort(function (a, b) { return a.at - b.at; });
       var sent = 0;
@@ -113,6 +114,8 @@
     return store.put("queue", item);
   }
   window.addEventListener("online", flush);
+  // Connections at a reserve come back without the browser noticing at once.
+  setInterval(function () { if (navigator.onLine) { flush(); } }, 20000);
 
   // --- Marking a module done: sent now, or queued when there is no connection.
   function formFields(form) {
@@ -131,16 +134,12 @@
     }
     store.get("queue", id).then(function (item) { if (item) { queued(); } }).catch(function () {});
     form.addEventListener("submit", function (event) {
+      // Online, the form is sent as usual; a connection lost on the way gets
+      // the service worker's offline page, and the learner can mark it again.
+      if (navigator.onLine) { return; }
       event.preventDefault();
-      var fields = formFields(form);
       var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-      var keep = function () {
-        return enqueue({id: id, kind: "done", url: form.action, fields: fields, csrf: csrf}).then(queued);
-      };
-      if (!navigator.onLine) { keep(); return; }
-      post(form.action, fields, csrf).then(function (response) {
-        if (response.ok) { window.location.assign(response.url); } else { keep(); }
-      }, keep);
+      enqueue({id: id, kind: "done", url: form.action, fields: formFields(form), csrf: csrf}).then(queued);
     });
   });
 

@@ -38,7 +38,14 @@ function stored(request) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) { return; }
+  if (url.origin !== self.location.origin) { return; }
+  if (request.method !== "GET") {
+    // A form sent as the connection drops: our page, not the browser's error.
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(function () { return offlinePage(url); }));
+    }
+    return;
+  }
   if (url.pathname === "/sw.js") { return; }
   if (request.mode === "navigate") {
     event.respondWith(

@@ -125,7 +125,7 @@ def test_kept_course_read_and_quiz_taken_offline_counted_once(
     assert attempt.status == AttemptStatus.IN_PROGRESS
 
     page.context.set_offline(False)
-    page.wait_for_url("**/result/")
+    page.wait_for_url("**/result/", timeout=45_000)
     screenshot(page, "quiz-graded-after-reconnecting")
     # Sending the queue again changes nothing: graded once, progress once.
     page.evaluate("window.FlywayOffline.flush()")
@@ -186,7 +186,7 @@ def test_connection_lost_mid_quiz_on_a_course_not_kept_loses_no_answer(
 
     # The connection returns: the queued submit is graded, once.
     page.context.set_offline(False)
-    page.wait_for_url("**/result/")
+    page.wait_for_url("**/result/", timeout=45_000)
     screenshot(page, "graded-after-reconnecting")
     page.evaluate("window.FlywayOffline.flush()")
     attempt.refresh_from_db()
