@@ -97,6 +97,10 @@ def _rendered(page, request) -> bytes:
     """The page as the reader gets it at its own address (for its size and files)."""
     url = page.get_url(request)
     sub = copy.copy(request)
+    # Its own META: rendering a form asks for the CSRF token, which would mark
+    # the reader's response to set the cookie again; a slow list arriving after
+    # a log-out would then put the old token back.
+    sub.META = dict(request.META)
     sub.path = sub.path_info = url
     sub.method = "GET"
     response = page.specific.serve(sub)

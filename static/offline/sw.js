@@ -59,13 +59,7 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(
       stored(request).then(function (hit) { return hit || fetch(request); })
     );
-    return;
   }
-  event.respondWith(
-    fetch(request).catch(function () {
-      return stored(request).then(function (hit) {
-        return hit || new Response("", {status: 503, statusText: "Offline"});
-      });
-    })
-  );
+  // Anything else (the pages' own fetches) goes to the network untouched, tied
+  // to its page: a reply arriving after the page is gone is dropped with it.
 });

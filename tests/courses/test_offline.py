@@ -22,6 +22,8 @@ def test_lists_pages_and_site_files_with_sizes(course, participant, password):
     response = client.get(reverse("courses:offline_pack", args=[course.pk]))
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]
+    # Rendering the pages for their size must not touch the reader's cookies.
+    assert "csrftoken" not in response.cookies
     pack = response.json()
     urls = {row["url"]: row["size"] for row in pack["files"]}
     modules = ModulePage.objects.child_of(course).live()
