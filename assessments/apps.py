@@ -58,6 +58,13 @@ class AssessmentsConfig(AppConfig):
 
         gradebook_columns.register(key="assessments.quizzes", provider=quiz_columns)
 
+        # The field pack (courses) asks which quizzes a stored course can take offline.
+        from courses.offline import offline_pack_providers
+
+        from .offline import offline_quizzes
+
+        offline_pack_providers.register(key="assessments.offline", provider=offline_quizzes)
+
         # This app's part of the person's data download (the hook is the registry's).
         from portal.registry.personal_data import PersonalDataSource, personal_data_sources
 

@@ -477,6 +477,15 @@ class Quiz(
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=True)
     shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
+    offline_allowed = models.BooleanField(
+        _("can be taken offline"),
+        default=False,
+        help_text=_(
+            "Learners who keep the course on their phone can take this quiz without a "
+            "connection; their answers are graded when the phone is back online. Not for "
+            "timed quizzes."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -499,6 +508,7 @@ class Quiz(
             "closes_at",
             "shuffle_questions",
             "shuffle_choices",
+            "offline_allowed",
             "slots",
         ),
     ]
@@ -518,10 +528,27 @@ class Quiz(
                 | Q(closes_at__gt=models.F("opens_at")),
                 name="assessments_quiz_closes_after_opens",
             ),
+            # A time limit is kept by the server's clock: a timed quiz is online-only.
+            models.CheckConstraint(
+                condition=Q(offline_allowed=False) | Q(time_limit_minutes__isnull=True),
+                name="assessments_quiz_offline_untimed",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.offline_allowed and self.time_limit_minutes:
+            raise ValidationError(
+                {
+                    "offline_allowed": _(
+                        "A timed quiz cannot be taken offline: its time limit is kept by the "
+                        "server's clock."
+                    )
+                }
+            )
 
     @property
     def is_survey(self) -> bool:
@@ -682,6 +709,15 @@ class Attempt(models.Model):
         _("colour bands in the accessible form"),
         default=False,
         help_text=_("The learner asked for bands numbered by the legend, drawn larger."),
+    )
+    submit_key = models.CharField(
+        _("submit key"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "The idempotency key of the submit that graded the attempt: the same submit "
+            "sent again (a queue replayed after a lost connection) gets the same result."
+        ),
     )
 
     class Meta:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -365,7 +365,11 @@ def _percent(score: Decimal, top: Decimal) -> Decimal:
 
 
 def attempt_submit(
-    *, attempt: Attempt, answers: dict[int, object] | None = None, now: datetime | None = None
+    *,
+    attempt: Attempt,
+    answers: dict[int, object] | None = None,
+    now: datetime | None = None,
+    submit_key: str = "",
 ) -> Attempt:
     """Grade the attempt once and close it; a replay returns the graded attempt.
 
@@ -378,6 +382,10 @@ def attempt_submit(
     saved since it was read). Only one of several concurrent submits can win
     it; the others re-read and return the graded attempt. This keeps the
     database's write lock for a few statements only.
+
+    ``submit_key`` (an idempotency key, see ``attempt_submit_once``) is written
+    by the submit that wins the compare-and-set, so the attempt records which
+    submit graded it.
 
     Raises:
         AnswerRejected: an answer sent with the submit does not fit (nothing
@@ -420,6 +428,7 @@ def attempt_submit(
         current.passed = (
             True if current.quiz.kind == QuizKind.SURVEY else current.percent >= pass_mark
         )
+        current.submit_key = submit_key
         # The attempt closes only if it is still open and nothing was saved
         # since it was read (compare-and-set); then its question rows follow,
         # all in one statement, prepared before the transaction.
@@ -438,6 +447,7 @@ def attempt_submit(
                 max_score=current.max_score,
                 percent=current.percent,
                 passed=current.passed,
+                submit_key=submit_key,
             )
             if closed != 1:
                 current = None
@@ -451,6 +461,53 @@ def attempt_submit(
 
             enrolment_completion_update(enrolment=current.enrolment)
         return current
+
+
+class SubmitOutcome(models.TextChoices):
+    """How a submit sent with an idempotency key ended (``attempt_submit_once``)."""
+
+    GRADED = "graded", _("Graded")
+    REPLAYED = "replayed", _("Already graded")
+    SUBMITTED_ELSEWHERE = "submitted_elsewhere", _("Submitted elsewhere")
+    LATE = "late", _("Graded on the answers saved in time")
+
+
+def attempt_submit_once(
+    *,
+    attempt: Attempt,
+    answers: dict[int, object] | None,
+    submit_key: str,
+    now: datetime | None = None,
+) -> tuple[Attempt, SubmitOutcome]:
+    """Submit a queued attempt exactly once, whenever and however often it arrives.
+
+    A device that lost its connection sends the same submit again, with the
+    same ``submit_key``, until it hears an answer. The first to arrive grades
+    the attempt by the usual rules (``attempt_submit``); a repeat with the same
+    key gets that result back (``REPLAYED``) and grades nothing; a submit with
+    another key for an attempt already graded (another device, the time limit
+    or the quiz's closing) gets ``SUBMITTED_ELSEWHERE`` and the attempt as it
+    was graded, its answers ignored. When the attempt's time ran out (its
+    deadline is the quiz's closing date too) before the submit arrived, the
+    answers it carries are ignored as online, and the outcome is ``LATE``.
+
+    Raises:
+        AnswerRejected: an answer does not fit (nothing stored, the attempt stays open).
+        ValueError: ``submit_key`` is empty or longer than 64 characters.
+    """
+    if not submit_key or len(submit_key) > 64:
+        raise ValueError("submit_key must be 1 to 64 characters")
+    now = now or timezone.now()
+    if attempt.status != AttemptStatus.IN_PROGRESS:
+        if attempt.submit_key == submit_key:
+            return attempt, SubmitOutcome.REPLAYED
+        return attempt, SubmitOutcome.SUBMITTED_ELSEWHERE
+    late = attempt_time_is_up(attempt=attempt, now=now)
+    graded = attempt_submit(attempt=attempt, answers=answers, now=now, submit_key=submit_key)
+    if graded.submit_key != submit_key:
+        # Another submit won the race; ours changed nothing.
+        return graded, SubmitOutcome.SUBMITTED_ELSEWHERE
+    return graded, SubmitOutcome.LATE if late else SubmitOutcome.GRADED
 
 
 def attempts_close_expired(*, now: datetime | None = None) -> int:

@@ -10,6 +10,11 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/", views.attempt_detail, name="attempt_detail"),
     path("attempts/<int:attempt_id>/answer/", views.attempt_answer, name="attempt_answer"),
     path("attempts/<int:attempt_id>/submit/", views.attempt_submit, name="attempt_submit"),
+    path(
+        "attempts/<int:attempt_id>/submit-queued/",
+        views.attempt_submit_queued,
+        name="attempt_submit_queued",
+    ),
     path("attempts/<int:attempt_id>/result/", views.attempt_result, name="attempt_result"),
     path(
         "attempts/<int:attempt_id>/accessible/",

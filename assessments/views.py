@@ -12,6 +12,7 @@ import mimetypes
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -142,6 +143,57 @@ def attempt_submit(request, attempt_id: int):
         messages.error(request, str(error))
         return redirect("assessments:attempt_detail", attempt_id=attempt.pk)
     return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+
+
+def _submit_message(outcome: services.SubmitOutcome) -> str:
+    if outcome == services.SubmitOutcome.SUBMITTED_ELSEWHERE:
+        return _(
+            "This attempt had already been submitted, on another device or when the quiz "
+            "closed. The answers sent from this device were not counted; here is its result."
+        )
+    if outcome == services.SubmitOutcome.LATE:
+        return _(
+            "The time for this attempt had run out (or the quiz had closed) before your "
+            "answers reached us. It was graded on the answers saved in time."
+        )
+    return ""
+
+
+@require_POST
+@profile_required
+def attempt_submit_queued(request, attempt_id: int):
+    """Submit with an idempotency key (``submit_key``): JSON, safe to send again.
+
+    The attempt page and the offline queue submit through here. A repeat of
+    the same submit returns the same result; the reply names the result page.
+    Answers that do not fit: 400, the attempt stays open.
+    """
+    try:
+        attempt = selectors.attempt_for_submit(
+            attempt_id=attempt_id, participant=request.participant
+        )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
+    key = request.POST.get("submit_key", "")
+    if not key or len(key) > 64:
+        return JsonResponse({"error": _("The submit carries no valid key.")}, status=400)
+    try:
+        answers = answers_from_post(request.POST, language=get_language() or "")
+        attempt, outcome = services.attempt_submit_once(
+            attempt=attempt, answers=answers, submit_key=key
+        )
+    except (services.AnswerRejected, TooManyFields) as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    message = _submit_message(outcome)
+    if message:
+        messages.warning(request, message)
+    return JsonResponse(
+        {
+            "outcome": outcome.value,
+            "message": message,
+            "result_url": reverse("assessments:attempt_result", kwargs={"attempt_id": attempt.pk}),
+        }
+    )
 
 
 @require_POST

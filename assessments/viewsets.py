@@ -165,6 +165,7 @@ class QuizViewSet(SnippetViewSet):
                 FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review_policy")]),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                FieldPanel("offline_allowed"),
             ],
             heading=_("Settings"),
         ),

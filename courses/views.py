@@ -6,15 +6,17 @@ parse the request, call one service or selector and render or redirect.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.registry.decorators import profile_required
 
-from . import selectors, services
+from . import offline, selectors, services
 from .models import Cohort, CoursePage, Enrolment, EnrolmentStatus, ModulePage
 
 
@@ -110,6 +112,28 @@ def module_done(request, page_id: int):
     except (PermissionDenied, ValidationError) as error:
         raise Http404 from error
     return redirect(_safe_next(request, module.get_url(request)))
+
+
+@never_cache
+@require_GET
+@profile_required
+def offline_pack(request, page_id: int):
+    """JSON: what "Keep this course on my phone" stores, with sizes (courses.offline).
+
+    Only for a learner enrolled in the course (404 otherwise: the list names
+    their own quiz attempts to come).
+    """
+    course = _visible_course(page_id)
+    enrolment = selectors.participant_course_enrolment(
+        participant=request.participant, course=course.source_page
+    )
+    if enrolment is None or enrolment.status != EnrolmentStatus.ACTIVE:
+        raise Http404
+    pack = offline.course_offline_pack(
+        course=course, participant=request.participant, request=request
+    )
+    pack["files"].append({"url": reverse("courses:dashboard"), "size": 0})
+    return JsonResponse(pack)
 
 
 @require_GET

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accounts.views import set_language
+from portal.core.views import offline_page
 
 
 class LoginRedirectView(RedirectView):
@@ -36,6 +37,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("offline/", offline_page, name="offline"),
     path("accounts/", include("allauth.urls")),
     # Each app's own pages; Wagtail's catch-all comes last.
     path("", include("portal.registry.urls")),

@@ -1,6 +1,12 @@
 /* Saves each answer as the learner goes (one POST per change, with the CSRF
    token), keeps ordering buttons and colour-band drawings working, and shows
-   the time left. The server is the judge of time; this only informs. */
+   the time left. The server is the judge of time; this only informs.
+   No answer is lost (docs/offline.md): every change is first written to the
+   device (IndexedDB, through offline.js) and stays there until the server has
+   graded the attempt; the page restores it when it opens again. Submitting
+   goes through the idempotent submit with a key kept with the answers; when
+   it cannot reach the server the page stays, with every answer, and the
+   submit waits in the queue for the connection. */
 (function () {
   "use strict";
   var form = document.getElementById("attempt-form");
@@ -57,7 +63,60 @@
       });
   }
 
+  // --- On the device first.
+  var offline = window.FlywayOffline;
+  var attemptId = form.getAttribute("data-attempt");
+  var submitUrl = form.getAttribute("data-submit-url");
+  var draft = {attempt: attemptId, key: null, fields: [], queued: false};
+
+  function fields() {
+    var out = [];
+    form.querySelectorAll("input, select, textarea").forEach(function (el) {
+      if (!el.name || el.disabled || el.name === "csrfmiddlewaretoken") { return; }
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) { return; }
+      out.push([el.name, el.value]);
+    });
+    return out;
+  }
+
+  function keep() {
+    if (!offline) { return Promise.resolve(); }
+    draft.fields = fields();
+    draft.key = draft.key || offline.newKey();
+    draft.updated = Date.now();
+    return offline.store.put("drafts", draft).catch(function () {});
+  }
+
+  function restore(saved) {
+    var values = {};
+    saved.forEach(function (pair) { (values[pair[0]] = values[pair[0]] || []).push(pair[1]); });
+    var seen = {};
+    form.querySelectorAll("input, select, textarea").forEach(function (el) {
+      if (!el.name || el.name === "csrfmiddlewaretoken") { return; }
+      var list = values[el.name] || [];
+      if (el.type === "radio" || el.type === "checkbox") { el.checked = list.indexOf(el.value) >= 0; return; }
+      if (el.type === "hidden") { return; }
+      var index = seen[el.name] || 0;
+      seen[el.name] = index + 1;
+      if (index < list.length) { el.value = list[index]; }
+    });
+    // Ordering questions: put the items back in the order kept.
+    form.querySelectorAll("li.ordering-item").forEach(function (item) {
+      var input = item.querySelector("input[type=hidden]");
+      var order = values[input.name];
+      if (!order) { return; }
+      var list = item.parentNode;
+      var items = Array.prototype.slice.call(list.children);
+      items.sort(function (a, b) {
+        return order.indexOf(a.querySelector("input").value) - order.indexOf(b.querySelector("input").value);
+      });
+      items.forEach(function (li) { list.appendChild(li); });
+    });
+    form.querySelectorAll("fieldset.question").forEach(redraw);
+  }
+
   function schedule(fieldset, delay) {
+    keep();
     var key = fieldset.id;
     clearTimeout(timers[key]);
     timers[key] = setTimeout(function () { delete timers[key]; save(fieldset); }, delay);
@@ -119,6 +178,64 @@
     button.focus();
     schedule(button.closest("fieldset.question"), 150);
   });
+
+  function submitted(body) {
+    return offline.store.del("drafts", attemptId).catch(function () {}).then(function () {
+      window.location.assign(body.result_url);
+    });
+  }
+
+  function queue() {
+    draft.queued = true;
+    return keep().then(function () {
+      var pairs = draft.fields.concat([["submit_key", draft.key], ["csrfmiddlewaretoken", csrf]]);
+      return offline.enqueue({id: "submit:" + attemptId, kind: "submit", attempt: attemptId,
+                              url: submitUrl, fields: pairs, csrf: csrf});
+    }).then(function () {
+      failed = true;
+      say(t.queued || "You are offline. Your answers are kept on this device and will be sent for grading when you are back online.");
+    });
+  }
+
+  if (offline && attemptId && submitUrl) {
+    offline.store.get("drafts", attemptId).then(function (saved) {
+      if (saved) {
+        draft = saved;
+        restore(saved.fields);
+        if (saved.queued) { say(t.queued); }
+      }
+      keep();
+    }).catch(function () {});
+    offline.onSent(function (item, response, body) {
+      if (item.attempt !== attemptId) { return; }
+      if (response.ok) { window.location.assign(body.result_url); }
+      else { draft.queued = false; failed = true; say(body.error || t.failed); }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      keep().then(function () {
+        if (!navigator.onLine) { return queue(); }
+        var pairs = fields().concat([["submit_key", draft.key], ["csrfmiddlewaretoken", csrf]]);
+        return offline.post(submitUrl, pairs, csrf).then(function (response) {
+          if (response.redirected && /\/accounts\/login\//.test(response.url)) {
+            failed = true; say(t.login || "Log in again to submit; your answers are kept on this device.");
+            return;
+          }
+          return response.json().then(function (body) {
+            if (response.ok) { return submitted(body); }
+            failed = true;
+            say(body.error || t.failed);
+          });
+        }, queue);
+      }).then(function () { button.disabled = false; });
+    });
+    // A quiz that may be taken offline: this page, as drawn now, opens without a connection too.
+    if (form.hasAttribute("data-offline-allowed") && navigator.onLine && window.caches) {
+      caches.open("flyway-attempts").then(function (c) { return c.add(window.location.pathname); }).catch(function () {});
+    }
+  }
 
   var deadline = document.getElementById("attempt-deadline");
   if (deadline) {
