@@ -1,0 +1,21 @@
+"""What the library hears: Wagtail's publish signal, to tell a proposer."""
+
+from functools import partial
+
+from django.db import transaction
+
+
+def resource_published(sender, instance, **kwargs) -> None:
+    """A resource that came from a member's proposal was published: mail them on commit."""
+    from .models import ResourcePage, ResourceProposal
+    from .tasks import proposal_published_notify_task
+
+    if not isinstance(instance, ResourcePage):
+        return
+    proposal_id = (
+        ResourceProposal.objects.filter(resource_id=instance.pk, published_notified_at=None)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if proposal_id is not None:
+        transaction.on_commit(partial(proposal_published_notify_task.enqueue, proposal_id))
