@@ -138,7 +138,7 @@ class ResourcePage(Page):
     doi = models.CharField(
         _("DOI"), max_length=200, blank=True, help_text=_("For example 10.1234/abcd.5678.")
     )
-    url = models.URLField(_("web address"), max_length=500, blank=True)
+    external_url = models.URLField(_("web address"), max_length=500, blank=True)
     # Made from the title, summary, authors, organisations and tags on every
     # save (a publish saves the page too): see search.py.
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -153,7 +153,7 @@ class ResourcePage(Page):
         FieldPanel("countries"),
         FieldPanel("tags"),
         MultiFieldPanel(
-            [FieldPanel("doi"), FieldPanel("url"), FieldPanel("citation")],
+            [FieldPanel("doi"), FieldPanel("external_url"), FieldPanel("citation")],
             heading=_("Finding and citing it"),
         ),
         InlinePanel("files", heading=_("Files"), label=_("File")),
@@ -161,7 +161,7 @@ class ResourcePage(Page):
 
     override_translatable_fields = [
         SynchronizedField("doi"),
-        SynchronizedField("url"),
+        SynchronizedField("external_url"),
         SynchronizedField("search_text", overridable=False),
     ]
 
@@ -211,7 +211,7 @@ class ResourcePage(Page):
         parts.append(f"{self.title}.")
         if self.author_list and self.organisation_list:
             parts.append(f"{', '.join(self.organisation_list)}.")
-        link = self.doi_url or self.url
+        link = self.doi_url or self.external_url
         if link:
             parts.append(link)
         return " ".join(parts)
@@ -252,7 +252,7 @@ class ResourcePage(Page):
         }
         if self.licence_url:
             data["license"] = self.licence_url
-        same_as = [link for link in (self.doi_url, self.url) if link]
+        same_as = [link for link in (self.doi_url, self.external_url) if link]
         if same_as:
             data["sameAs"] = same_as
         if self.doi:

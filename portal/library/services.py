@@ -132,7 +132,7 @@ def resource_propose(
             countries=countries,
             licence=licence,
             doi=doi,
-            url=url,
+            external_url=url,
             owner=proposer,
         )
         page.languages = [ResourceLanguage(language=code) for code in languages]
