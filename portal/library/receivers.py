@@ -19,3 +19,14 @@ def resource_published(sender, instance, **kwargs) -> None:
     )
     if proposal_id is not None:
         transaction.on_commit(partial(proposal_published_notify_task.enqueue, proposal_id))
+
+
+def account_deleting(sender, instance, **kwargs) -> None:
+    """An account is deleted: its name leaves the pages that credited it, in the same transaction.
+
+    (Anonymising a participant unlinks the account first; the account's own
+    deletion is where the library still knows whose proposals they were.)
+    """
+    from .services import proposal_credits_erase
+
+    proposal_credits_erase(user_id=instance.pk)

@@ -331,3 +331,31 @@ def filters_from(data) -> LibraryFilters:
         language=language if language in dict(settings.LANGUAGES) else "",
         year=int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None,
     )
+
+
+# --- The person's data download (the registry's hook) ------------------------------
+
+PERSONAL_DATA_COVERS = ("library.ResourceProposal.proposer",)
+PERSONAL_DATA_OMITS: dict[str, str] = {}
+
+
+def library_personal_data(participant) -> dict[str, list[dict]]:
+    """The resources the person proposed, with the name they agreed to be credited by."""
+    from .models import ResourceProposal
+
+    if participant.user_id is None:
+        return {"library.proposals": []}
+    return {
+        "library.proposals": [
+            {
+                "resource": proposal.resource.title,
+                "proposed_at": proposal.created_at,
+                "credited_as": proposal.credit_name,
+                "note": proposal.note,
+                "published": proposal.resource.live,
+            }
+            for proposal in ResourceProposal.objects.filter(proposer_id=participant.user_id)
+            .select_related("resource")
+            .order_by("created_at", "pk")
+        ]
+    }

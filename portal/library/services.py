@@ -186,3 +186,21 @@ def proposal_published_notify(*, proposal_id: int) -> bool:
         proposal.published_notified_at = timezone.now()
         proposal.save(update_fields=["published_notified_at"])
     return True
+
+
+def proposal_credits_erase(*, user_id: int) -> int:
+    """Take a person's name off every resource they proposed (anonymisation, account deletion).
+
+    Returns:
+        How many proposals were changed.
+    """
+    from portal.core.page_cache import public_content_changed
+
+    changed = (
+        ResourceProposal.objects.filter(proposer_id=user_id)
+        .exclude(credit_name="")
+        .update(credit_name="", note="")
+    )
+    if changed:
+        public_content_changed()
+    return changed

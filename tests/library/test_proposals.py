@@ -196,3 +196,26 @@ def test_published_resource_files_stay_public_and_unrelated_documents_untouched(
     assert client.get(loose.url).status_code == 200
     draft = resource(title="Draft", live=False, files=[document(title="Draft file")])
     assert client.get(draft.files.first().document.url).status_code == 404
+
+
+def test_deleting_the_account_takes_the_name_off_the_page(client, member, secretariat):
+    _propose(client, member)
+    page = ResourcePage.objects.get()
+    page.save_revision(user=secretariat).publish(user=secretariat)
+    assert "Tuya Batbayar" in Client().get(f"/en/library/{page.slug}/").content.decode()
+    member.delete()
+    proposal = ResourceProposal.objects.get()
+    assert proposal.proposer is None and proposal.credit_name == ""
+    assert "Tuya Batbayar" not in Client().get(f"/en/library/{page.slug}/").content.decode()
+
+
+def test_the_personal_data_download_lists_the_proposals(client, member):
+    from portal.library.selectors import library_personal_data
+    from tests.network.factories import MemberFactory
+
+    _propose(client, member)
+    participant = MemberFactory(user=member)
+    rows = library_personal_data(participant)["library.proposals"]
+    assert [(r["resource"], r["credited_as"], r["published"]) for r in rows] == [
+        ("鹤类同步调查记录表", "Tuya Batbayar", False)
+    ]
