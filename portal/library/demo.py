@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
 
 from portal.core.pages import site_home_page
 from portal.taxonomy.models import Tag, TagKind
@@ -143,8 +145,20 @@ def load_resources(index: LibraryIndexPage) -> list[ResourcePage]:
     return pages
 
 
+def sync_languages() -> None:
+    """Give every synchronised language's tree the library (as aliases until translated).
+
+    Pages made by code get no aliases from wagtail-localize (only the admin's
+    ``after_create_page`` hook makes them), so the demo synchronises the trees.
+    """
+    default = Locale.get_default()
+    for sync in LocaleSynchronization.objects.filter(sync_from=default).select_related("locale"):
+        synchronize_tree(default, sync.locale)
+
+
 def load(*, password: str, stdout=None) -> None:
     index = load_index()
     pages = load_resources(index)
+    sync_languages()
     if stdout is not None:
         stdout.write(f"Library: {len(pages)} resources.\n")

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import ngettext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from assignments.uploads import CheckedFile
 from portal.core.links import absolute_url
@@ -140,6 +141,9 @@ def resource_propose(
         page.tags = list(tags)
         page.full_clean(exclude=["path", "depth", "url_path", "draft_title"])
         index_page.add_child(instance=page)
+        # As for a page made in the admin: each synchronised language's tree gets
+        # an alias, which stays unpublished with its source.
+        create_aliases_for_new_page(page)
         page.save_revision(user=proposer, log_action=True)
         ResourceProposal.objects.create(
             resource=page, proposer=proposer, credit_name=credit_name, note=note

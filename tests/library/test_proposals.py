@@ -219,3 +219,27 @@ def test_the_personal_data_download_lists_the_proposals(client, member):
     assert [(r["resource"], r["credited_as"], r["published"]) for r in rows] == [
         ("鹤类同步调查记录表", "Tuya Batbayar", False)
     ]
+
+
+def test_in_another_language_the_proposal_is_hidden_until_published_too(
+    client, member, secretariat
+):
+    from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import synchronize_tree
+
+    library_index()
+    english = Locale.get_default()
+    japanese, _ = Locale.objects.get_or_create(language_code="ja")
+    LocaleSynchronization.objects.get_or_create(locale=japanese, defaults={"sync_from": english})
+    synchronize_tree(english, japanese)
+    _propose(client, member)
+    source = ResourcePage.objects.get(locale=english)
+    alias = ResourcePage.objects.get(locale=japanese)
+    assert alias.alias_of_id == source.pk and not alias.live
+    anonymous = Client()
+    assert source.title not in anonymous.get("/ja/library/?q=同步调查").content.decode()
+    source.save_revision(user=secretariat).publish(user=secretariat)
+    alias.refresh_from_db()
+    assert alias.live
+    assert source.title in anonymous.get("/ja/library/?q=同步调查").content.decode()
