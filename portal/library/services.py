@@ -117,8 +117,8 @@ def resource_propose(
                 title=checked.name, collection=collection, uploaded_by_user=proposer
             )
             document.file.save(checked.name, ContentFile(checked.data), save=False)
-            document.file_hash = checked.sha256
-            document.file_size = len(checked.data)
+            # Size, type and Wagtail's own hash, as the admin's upload sets them.
+            document._set_document_file_metadata()
             document.save()
             documents.append(document)
         page = ResourcePage(
@@ -163,7 +163,7 @@ def proposal_published_notify(*, proposal_id: int) -> bool:
     """
     with transaction.atomic():
         proposal = (
-            ResourceProposal.objects.select_for_update()
+            ResourceProposal.objects.select_for_update(of=("self",))
             .select_related("proposer", "resource")
             .filter(pk=proposal_id)
             .first()
