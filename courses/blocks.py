@@ -269,6 +269,26 @@ class AssignmentBlock(SnippetChooserBlock):
         label = _("Assignment")
 
 
+class LibraryResourceBlock(blocks.StructBlock):
+    """Points learners to a resource of the knowledge library (a report, protocol, data set).
+
+    The page type is named by its label only: the library is a higher app,
+    which courses never imports.
+    """
+
+    resource = blocks.PageChooserBlock(
+        label=_("Library resource"), page_type="library.ResourcePage"
+    )
+    note = blocks.TextBlock(
+        label=_("Why read it"), max_length=400, required=False, help_text=_("Optional.")
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/course_library_resource_block.html"
+        label = _("Library resource")
+
+
 class ModuleStreamBlock(blocks.StreamBlock):
     """Everything a module's body may hold."""
 
@@ -285,3 +305,4 @@ class ModuleStreamBlock(blocks.StreamBlock):
     figure = StaticFigureBlock()
     quiz = QuizBlock()
     assignment = AssignmentBlock()
+    library_resource = LibraryResourceBlock()

@@ -118,6 +118,7 @@ APP_DEMO_MODULES = [
     "certificates.demo",
     "portal.reporting.demo",
     "portal.network.demo",
+    "portal.library.demo",
     # Quizzes before pages: translated pages then place the translated quizzes.
     "assessments.demo_translations",
     "courses.demo_translations",
