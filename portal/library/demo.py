@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
+from courses.practice_data import ensure_documents
 from portal.core.pages import site_home_page
 from portal.taxonomy.models import Tag, TagKind
 
@@ -29,13 +30,9 @@ CONTENT = Path(__file__).parent / "demo_content" / "resources.json"
 
 
 def practice_data_documents() -> list:
-    """The practice data set's files (CSV and XLSX) as Wagtail documents.
-
-    The crane data analysis course makes them (``courses.practice_data.ensure_documents()``);
-    until that is merged, the library's entry has no files of its own. At
-    integration: ``return list(ensure_documents().values())``.
-    """
-    return []
+    """The practice data set's files (CSV and XLSX) as Wagtail documents: the same
+    documents the crane data analysis course links, made by its generator."""
+    return list(ensure_documents().values())
 
 
 FILE_SOURCES = {"practice_data": practice_data_documents}
