@@ -150,7 +150,7 @@ def library_facets(*, queryset: QuerySet, filters: LibraryFilters) -> list[Facet
         .order_by()
     )
     species_counts = {tag.slug: tag.n for tag in species}
-    species_labels = {tag.slug: tag.name for tag in species}
+    species_labels = {tag.slug: tag.display_name for tag in species}
     return [
         _facet("kind", _("Kind"), dict(kinds), dict(ResourceKind.choices), filters),
         _facet(
