@@ -8,6 +8,18 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # SVG drawings reach the image library only in their safe form (see .images).
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
+        from .images import sanitise_image_before_save
+
+        pre_save.connect(
+            sanitise_image_before_save,
+            sender=get_image_model(),
+            dispatch_uid="core_sanitise_svg_images",
+        )
+
         # Any publish, unpublish or move of a page or snippet changes what
         # anonymous visitors read: the cached anonymous pages go (on commit).
         from wagtail.signals import (
