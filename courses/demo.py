@@ -138,7 +138,7 @@ def block_value(block_type: str, value):
         image = import_shipped_drawing(value["svg"], Image=get_image_model(), Collection=Collection)
         if image is None:
             raise ValueError(f"No shipped drawing at {value['svg']!r} (demo figure block).")
-        return {"image": image.pk, "caption": value["caption"], "credit": value["credit"]}
+        return {"image": image, "caption": value["caption"], "credit": value["credit"]}
     return value
 
 

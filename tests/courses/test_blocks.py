@@ -111,7 +111,7 @@ def test_a_demo_figure_imports_its_drawing_once():
     second = block_value("figure", dict(value))
     assert first == second and set(first) == {"image", "caption", "credit"}
     image = get_image_model().objects.get()
-    assert image.pk == first["image"] and image.collection.name == COLLECTION_NAME
+    assert first["image"] == image and image.collection.name == COLLECTION_NAME
     assert image.file.name.endswith(".svg") and image.width > 0
 
 
