@@ -272,6 +272,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents live on the private storage (portal.core.apps) and reach a browser
+# only through Wagtail's serve view, which checks collection privacy and the
+# before_serve_document hooks; never a redirect to a storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download (Content-Disposition: attachment), PDFs too: a
+# PDF opened inline runs in the browser's viewer from the portal's origin, and
+# an instructor's PDF is no more trusted than any other upload.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG drawings are taken only once rebuilt from a whitelist (no script, handler,
