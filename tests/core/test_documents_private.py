@@ -98,3 +98,19 @@ def test_the_migration_moves_existing_files_to_private_storage(settings):
 def test_a_private_file_still_refuses_to_give_an_address():
     with pytest.raises(ValueError, match="no URL"):
         private_storage().url("documents/x.pdf")
+
+
+def test_with_a_remote_private_storage_the_link_stays_the_checking_view(client, settings):
+    """As with STORAGE_BACKEND=s3: a storage that has URLs but no local path.
+
+    Wagtail would link (or redirect) to the storage's URL; the portal keeps the
+    serve view, which checks collection privacy first.
+    """
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    document = _restricted_document()
+    assert document.url == reverse("wagtaildocs_serve", args=[document.pk, document.filename])
+    response = client.get(document.url)
+    assert response.status_code == 302 and "login" in response["Location"]
