@@ -5,8 +5,6 @@ Each block says what it is for, renders with its own template under
 block picker.
 """
 
-from django.contrib.staticfiles import finders
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -193,25 +191,15 @@ class GlossaryTermBlock(blocks.StructBlock):
 class StaticFigureBlock(blocks.StructBlock):
     """A drawing chosen from the image library (an SVG or a picture), with caption and credit.
 
-    Transition: blocks written before the image library was used hold a path
-    to an SVG shipped under ``static/`` (``svg``); they keep rendering, and the
-    editor asks for one or the other. New drawings are chosen from the library,
-    where instructors see their courses' collections only.
+    Instructors see their courses' collections only. Drawings that ship with
+    the portal are in the library's "Course drawings" collection
+    (``courses.drawings``); blocks that once named a static path were moved
+    there by migration 0005.
     """
 
     image = ImageChooserBlock(
         label=_("Drawing"),
-        required=False,
         help_text=_("Choose the drawing from the image library (SVG, PNG, JPEG or WebP)."),
-    )
-    svg = blocks.CharBlock(
-        label=_("Static path (older drawings)"),
-        max_length=200,
-        required=False,
-        help_text=_(
-            "Only for drawings placed before the image library was used, e.g. "
-            "courses/img/count-sheet.svg; choose new drawings above."
-        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), max_length=200)
@@ -220,29 +208,6 @@ class StaticFigureBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/course_figure_block.html"
         label = _("Drawing")
-
-    def clean(self, value):
-        value = super().clean(value)
-        path = value.get("svg", "")
-        if value.get("image"):
-            if path:
-                raise blocks.StructBlockValidationError(
-                    {"svg": ValidationError(_("Leave the static path empty: a drawing is chosen."))}
-                )
-            return value
-        if not path:
-            raise blocks.StructBlockValidationError(
-                {"image": ValidationError(_("Choose the drawing from the image library."))}
-            )
-        if not path.endswith(".svg") or ".." in path or path.startswith("/"):
-            raise blocks.StructBlockValidationError(
-                {"svg": ValidationError(_("Give a relative path to an .svg file under static/."))}
-            )
-        if finders.find(path) is None:
-            raise blocks.StructBlockValidationError(
-                {"svg": ValidationError(_("No shipped drawing at this path."))}
-            )
-        return value
 
 
 class QuizBlock(SnippetChooserBlock):

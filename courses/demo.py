@@ -15,7 +15,8 @@ import re
 
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale
 
 from portal.accounts.models import User
 from portal.core.pages import site_home_page
@@ -25,6 +26,7 @@ from portal.taxonomy.demo import translate_tag
 from portal.taxonomy.models import Tag, TagKind
 
 from . import services
+from .drawings import import_shipped_drawing
 from .models import (
     Cohort,
     CohortMode,
@@ -150,8 +152,12 @@ def block_value(block_type: str, value, *, documents: dict | None = None):
             "description": value["description"],
         }
     if block_type == "figure":
-        # Demo drawings ship under static/ (the block's older form); none is in the library.
-        return {"image": None, **value}
+        # Demo drawings ship under static/ and are written as ("figure", {"svg": path, …});
+        # the block takes a library image, imported once per file (same file → same image).
+        image = import_shipped_drawing(value["svg"], Image=get_image_model(), Collection=Collection)
+        if image is None:
+            raise ValueError(f"No shipped drawing at {value['svg']!r} (demo figure block).")
+        return {"image": image, "caption": value["caption"], "credit": value["credit"]}
     return value
 
 

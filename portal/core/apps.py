@@ -8,6 +8,20 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # SVG drawings reach the image library only in their safe form (see .images).
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
+        from .images import sanitise_image_before_save
+
+        pre_save.connect(
+            sanitise_image_before_save,
+            sender=get_image_model(),
+            dispatch_uid="core_sanitise_svg_images",
+        )
+
+        self._documents_on_private_storage()
+
         # Any publish, unpublish or move of a page or snippet changes what
         # anonymous visitors read: the cached anonymous pages go (on commit).
         from wagtail.signals import (
@@ -33,6 +47,32 @@ class CoreConfig(AppConfig):
 
         if not getattr(BaseChooser.render, "_portal_csp_nonce", False):
             BaseChooser.render = nonce_chooser_scripts(BaseChooser.render)
+
+    @staticmethod
+    def _documents_on_private_storage():
+        """Wagtail documents are stored on the private storage, never under MEDIA_ROOT.
+
+        A document can be in a restricted collection or attached to a page not
+        yet published; stored under /media/ it could be fetched by address.
+        On the private storage it has none: it reaches a browser only through
+        Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD = "serve_view"), which
+        applies collection privacy and the ``before_serve_document`` hooks.
+
+        Wagtail's document model is not ours to subclass without swapping the
+        model (and every reference to it), so its file field is pointed at the
+        storage here. Where a file is stored is not part of the database
+        schema; ``_storage_callable`` names the default so that Django's
+        migration autodetector does not ask for a migration inside Wagtail's
+        own app. Existing files were moved by core migration 0002.
+        """
+        from django.core.files.storage import default_storage
+        from wagtail.documents import get_document_model
+
+        from .storage import private_storage
+
+        field = get_document_model()._meta.get_field("file")
+        field.storage = private_storage()
+        field._storage_callable = default_storage
 
     @staticmethod
     def _collate_countries():

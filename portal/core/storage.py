@@ -22,6 +22,15 @@ from django.core.signals import setting_changed
 from django.utils.functional import LazyObject, empty
 
 
+class PrivateFileHasNoURL(NotImplementedError, ValueError):
+    """A private file was asked for its address.
+
+    A ``ValueError`` for the portal's own code; a ``NotImplementedError`` is
+    what Wagtail's document serve view takes to mean "this storage gives no
+    URL, stream the file" (as for a remote storage).
+    """
+
+
 class PrivateFileSystemStorage(FileSystemStorage):
     """A folder of files that have no address: asking for a URL is a mistake.
 
@@ -31,7 +40,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
     """
 
     def url(self, name):
-        raise ValueError(
+        raise PrivateFileHasNoURL(
             "Private files have no URL: serve them through a view that checks permission."
         )
 

@@ -276,11 +276,22 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents live on the private storage (portal.core.apps) and reach a browser
+# only through Wagtail's serve view, which checks collection privacy and the
+# before_serve_document hooks; never a redirect to a storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download (Content-Disposition: attachment), PDFs too: a
+# PDF opened inline runs in the browser's viewer from the portal's origin, and
+# an instructor's PDF is no more trusted than any other upload.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# No SVG: an SVG is a document that can carry scripts, and images are served
-# from the portal's own origin. Drawings ship as static files (the figure block).
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# SVG drawings are taken only once rebuilt from a whitelist (no script, handler,
+# outside reference or style sheet; portal.core.svg), because images are served
+# from the portal's own origin; a file that cannot be made safe is refused.
+# Wagtail serves SVG originals without rasterising ({% image ... preserve-svg %}).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.images.SafeImageForm"
 # Wagtail's preview panel frames pages from the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # The admin's avatars are drawn, not fetched from gravatar.com (no outside

@@ -64,7 +64,7 @@ def module_form_data(*, title="Counting large flocks", slug="counting-large-floc
                     (
                         "figure",
                         {
-                            "svg": "courses/img/block-counting.svg",
+                            "image": _drawing().pk,
                             "caption": "Blocks of ten",
                             "credit": "Flyway Academy",
                         },
@@ -72,6 +72,17 @@ def module_form_data(*, title="Counting large flocks", slug="counting-large-floc
                 ]
             ),
         }
+    )
+
+
+def _drawing():
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from courses.drawings import import_shipped_drawing
+
+    return import_shipped_drawing(
+        "courses/img/block-counting.svg", Image=get_image_model(), Collection=Collection
     )
 
 
@@ -125,13 +136,14 @@ class CoursePageTreeTests(WagtailPageTestCase):
         self.assertPageIsEditable(self.module, post_data=mdata)
         self.assertPageIsPreviewable(self.module, post_data=mdata)
 
-    def test_a_figure_must_name_a_shipped_drawing(self):
+    def test_a_figure_must_have_a_drawing_from_the_library(self):
         self.login()
         data = module_form_data(slug="bad-figure")
-        data["body-4-value-svg"] = "courses/img/missing.svg"
+        data["body-4-value-image"] = ""
+        data["action-publish"] = "action-publish"  # a draft may wait for its drawing
         response = self.client.post(f"/admin/pages/add/courses/modulepage/{self.course.pk}/", data)
         self.assertEqual(response.status_code, 200)
-        self.assertFalse(ModulePage.objects.filter(slug="bad-figure").exists())
+        self.assertFalse(ModulePage.objects.filter(slug="bad-figure", live=True).exists())
 
 
 class ModerationTests(WagtailPageTestCase):
