@@ -14,8 +14,6 @@ translated pages point at the quiz in their language.
 
 from __future__ import annotations
 
-import importlib
-
 from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import (
@@ -25,15 +23,22 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from portal.core.demo_translations import LANGUAGES, string_translation_set
+from portal.core.demo_translations import LANGUAGES, string_translation_set, translated_data
 
 from .demo_questions import QUIZZES
 from .localization import source_language
 from .models import Question, Quiz
 
 # Key in ``demo_questions.QUIZZES`` → the data module's name in
-# assessments/demo_content/translations/.
-TRANSLATED_QUIZZES = {"crane-survey-techniques": "crane_quiz"}
+# assessments/demo_content/translations/; a language is loaded where its module
+# ``<name>_<language>.py`` exists.
+TRANSLATED_QUIZZES = {
+    "crane-survey-techniques": "crane_quiz",
+    "crane-survey-techniques:pre": "crane_pre_test",
+    "colour-banding": "colour_banding_quiz",
+    "drones-remote-sensing": "drones_quiz",
+    "wetland-habitat-assessment": "wetland_quiz",
+}
 
 
 def _pairs(source, translated, found: dict[str, str]) -> dict[str, str]:
@@ -109,20 +114,25 @@ def load_translations(*, language: str) -> int:
         ).first()
         if quiz is None:
             continue
-        translated = importlib.import_module(
-            f"assessments.demo_content.translations.{module_name}_{LANGUAGES[language]}"
-        ).QUIZ
+        translated = translated_data(
+            package="assessments.demo_content.translations",
+            name=module_name,
+            language=language,
+            attribute="QUIZ",
+        )
+        if translated is None:
+            continue
         questions = Question.objects.filter(
             title__in=[f"{data['title']} · {n}" for n in range(1, len(data["questions"]) + 1)],
             locale__language_code=source_language(),
         )
         by_title = {q.title: q for q in questions}
-        for number, (source_data, translated_data) in enumerate(
+        for number, (source_data, translated_question) in enumerate(
             zip(data["questions"], translated["questions"], strict=True), start=1
         ):
             question = by_title.get(f"{data['title']} · {number}")
             if question is not None:
-                texts = _pairs(source_data, translated_data, {})
+                texts = _pairs(source_data, translated_question, {})
                 count += translate_snippet(instance=question, texts=texts, locale=locale)
         texts = {data["title"]: translated["title"], quiz.intro: translated["intro"]}
         count += translate_snippet(instance=quiz, texts=texts, locale=locale)

@@ -8,8 +8,6 @@ publishes the page in each language. A translator then sees every segment
 translated in the admin, and what changes in the English source afterwards.
 """
 
-import importlib
-
 from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
@@ -17,15 +15,26 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.synctree import synchronize_tree
 
-from portal.core.demo_translations import LANGUAGES, copy_block_ids, translate_page
+from portal.core.demo_translations import (
+    LANGUAGES,
+    copy_block_ids,
+    translate_page,
+    translated_data,
+)
 from portal.core.pages import site_home_page
 
 from .demo import block_value
 from .demo_content.translations.home import HOME
 from .models import CourseIndexPage, CoursePage, ModulePage
 
-# Course slug → the data module's name in courses/demo_content/translations/.
-TRANSLATED_COURSES = {"crane-survey-techniques": "crane_surveys"}
+# Course slug → the data module's name in courses/demo_content/translations/; a
+# language is loaded where its module ``<name>_<language>.py`` exists.
+TRANSLATED_COURSES = {
+    "crane-survey-techniques": "crane_surveys",
+    "colour-banding": "colour_banding",
+    "drones-remote-sensing": "drones_remote_sensing",
+    "wetland-habitat-assessment": "wetland_assessment",
+}
 
 
 def _translated_stream(page, field: str, blocks: list[tuple[str, object]]):
@@ -95,9 +104,14 @@ def load_translations(*, language: str) -> int:
         course = CoursePage.objects.child_of(index).filter(slug=slug).first()
         if course is None:
             continue
-        data = importlib.import_module(
-            f"courses.demo_content.translations.{module_name}_{LANGUAGES[language]}"
-        ).COURSE
+        data = translated_data(
+            package="courses.demo_content.translations",
+            name=module_name,
+            language=language,
+            attribute="COURSE",
+        )
+        if data is None:
+            continue
         course = course.specific
         published += translate_page(
             page=course, translated=_course_translation(course, data), locale=locale

@@ -1,5 +1,7 @@
 """What the demo loaders of translated content (pages, quizzes) share."""
 
+import importlib
+import importlib.util
 from collections import defaultdict
 
 from django.db import transaction
@@ -17,6 +19,21 @@ from wagtail_localize.segments.extract import extract_segments
 
 # Interface language code → suffix of the demo data modules in that language.
 LANGUAGES = {"zh-hans": "zh_hans", "ja": "ja", "ko": "ko", "mn": "mn", "ru": "ru"}
+
+
+def translated_data(*, package: str, name: str, language: str, attribute: str):
+    """The ``attribute`` of the data module ``<package>.<name>_<suffix>`` for ``language``.
+
+    Translations of a course or quiz arrive language by language, so a language
+    whose module does not exist yet is skipped rather than an error.
+
+    Returns:
+        The module's ``attribute``, or None when there is no module for ``language``.
+    """
+    module_name = f"{package}.{name}_{LANGUAGES[language]}"
+    if importlib.util.find_spec(module_name) is None:
+        return None
+    return getattr(importlib.import_module(module_name), attribute)
 
 
 def string_translation_set(*, string, locale, context, data: str) -> bool:
