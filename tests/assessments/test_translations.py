@@ -450,3 +450,51 @@ def test_reimporting_a_question_keeps_its_choices_and_their_translations():
     assert not created and after == before
     assert question.choices.get(sort_order=1).text == "Common Crane"
     assert Question.objects.filter(title="Bank question").count() == 2  # source and Mongolian
+
+
+def _untranslated(instance, locale) -> list[str]:
+    from django.db.models import Exists, OuterRef
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    source = TranslationSource.objects.get(object_id=instance.translation_key)
+    translated = StringTranslation.objects.filter(
+        translation_of=OuterRef("string_id"), context=OuterRef("context_id"), locale=locale
+    )
+    segments = StringSegment.objects.filter(source=source)
+    assert segments.exists()
+    return list(segments.filter(~Exists(translated)).values_list("string__data", flat=True))
+
+
+FLAGSHIP_QUIZZES = (
+    "crane-survey-techniques:pre",
+    "colour-banding",
+    "drones-remote-sensing",
+    "wetland-habitat-assessment",
+)
+
+
+def test_the_flagship_quizzes_are_translated_in_full(password):
+    from assessments.demo_questions import QUIZZES
+
+    demo.load(password=password)
+    for language in ("ja", "ko", "zh-hans"):
+        demo_translations.load_translations(language=language)
+    for key in FLAGSHIP_QUIZZES:
+        data = QUIZZES[key]
+        source = Quiz.objects.get(title=data["title"], locale__language_code="en")
+        questions = list(
+            Question.objects.filter(
+                title__startswith=f"{data['title']} · ", locale__language_code="en"
+            )
+        )
+        assert len(questions) == len(data["questions"])
+        for language in ("ja", "ko", "zh-hans"):
+            locale = Locale.objects.get(language_code=language)
+            quiz = Quiz.objects.get(translation_key=source.translation_key, locale=locale)
+            assert quiz.title != source.title
+            assert _untranslated(source, locale) == [], language
+            for question in questions:
+                assert Question.objects.filter(
+                    translation_key=question.translation_key, locale=locale
+                ).exists()
+                assert _untranslated(question, locale) == [], (language, question.title)
