@@ -23,11 +23,13 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
+from courses.demo_translations import TRANSLATED_COURSES
 from portal.core.demo_translations import LANGUAGES, string_translation_set, translated_data
 
+from .demo import LIKERT_SCALE, SURVEY_ITEMS
 from .demo_questions import QUIZZES
 from .localization import source_language
-from .models import Question, Quiz
+from .models import Question, Quiz, QuizKind
 
 # Key in ``demo_questions.QUIZZES`` → the data module's name in
 # assessments/demo_content/translations/; a language is loaded where its module
@@ -135,6 +137,51 @@ def load_translations(*, language: str) -> int:
                 texts = _pairs(source_data, translated_question, {})
                 count += translate_snippet(instance=question, texts=texts, locale=locale)
         texts = {data["title"]: translated["title"], quiz.intro: translated["intro"]}
+        count += translate_snippet(instance=quiz, texts=texts, locale=locale)
+    return count + _translate_surveys(language=language, locale=locale)
+
+
+def _course_title(course, language: str) -> str:
+    """``course``'s title in ``language`` from the courses' demo data, else its own."""
+    module_name = TRANSLATED_COURSES.get(course.slug)
+    data = module_name and translated_data(
+        package="courses.demo_content.translations",
+        name=module_name,
+        language=language,
+        attribute="COURSE",
+    )
+    return data["title"] if data else course.title
+
+
+def _translate_surveys(*, language: str, locale: Locale) -> int:
+    """Translate every course's reaction survey (``demo._build_survey``) into ``language``."""
+    survey = translated_data(
+        package="assessments.demo_content.translations",
+        name="feedback_survey",
+        language=language,
+        attribute="SURVEY",
+    )
+    if survey is None:
+        return 0
+    count = 0
+    item_texts = dict(zip([text for _kind, text in SURVEY_ITEMS], survey["items"], strict=True))
+    scale = dict(zip(LIKERT_SCALE, survey["scale"], strict=True))
+    surveys = Quiz.objects.filter(
+        kind=QuizKind.SURVEY, course__isnull=False, locale__language_code=source_language()
+    ).select_related("course")
+    for quiz in surveys:
+        course = quiz.course
+        titles = [f"{course.title}: feedback · {n}" for n in range(1, len(SURVEY_ITEMS) + 1)]
+        for question in Question.objects.filter(
+            title__in=titles, locale__language_code=source_language()
+        ):
+            count += translate_snippet(
+                instance=question, texts={**item_texts, **scale}, locale=locale
+            )
+        texts = {
+            quiz.title: survey["title"].format(course=_course_title(course, language)),
+            quiz.intro: survey["intro"],
+        }
         count += translate_snippet(instance=quiz, texts=texts, locale=locale)
     return count
 

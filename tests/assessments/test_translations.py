@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from assessments import demo, demo_translations, services
 from assessments.demo_questions import CRANE_SURVEY_QUIZ
 from assessments.localization import question_translations, source_quiz
-from assessments.models import Attempt, Choice, Question, QuestionKind, Quiz
+from assessments.models import Attempt, Choice, Question, QuestionKind, Quiz, QuizKind
 from assessments.selectors import enrolment_assessments_passed
 from tests.assessments.factories import (
     QuestionCategoryFactory,
@@ -475,7 +475,9 @@ FLAGSHIP_QUIZZES = (
 
 def test_the_flagship_quizzes_are_translated_in_full(password):
     from assessments.demo_questions import QUIZZES
+    from courses.demo_content.translations.colour_banding_ko import COURSE as BANDING_KO
 
+    banding = make_course(slug="colour-banding", title="Colour banding (colour ringing)")
     demo.load(password=password)
     for language in ("ja", "ko", "zh-hans"):
         demo_translations.load_translations(language=language)
@@ -498,3 +500,13 @@ def test_the_flagship_quizzes_are_translated_in_full(password):
                     translation_key=question.translation_key, locale=locale
                 ).exists()
                 assert _untranslated(question, locale) == [], (language, question.title)
+    # The course's reaction survey, named after the course in the reader's language.
+    survey = Quiz.objects.get(course=banding, kind=QuizKind.SURVEY, locale__language_code="en")
+    ko = Locale.objects.get(language_code="ko")
+    ko_survey = Quiz.objects.get(translation_key=survey.translation_key, locale=ko)
+    assert ko_survey.title == f"{BANDING_KO['title']}: 여러분의 의견"
+    for language in ("ja", "ko", "zh-hans"):
+        locale = Locale.objects.get(language_code=language)
+        assert _untranslated(survey, locale) == [], language
+        for slot in survey.slots.select_related("question"):
+            assert _untranslated(slot.question, locale) == [], (language, slot.question.title)
