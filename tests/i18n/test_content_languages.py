@@ -117,9 +117,10 @@ def test_an_untranslated_course_is_shown_in_its_language_and_says_so(
     client, crane_course, translate
 ):
     index = crane_course.get_parent()
+    # A course that has no translated data (the flagship courses all have).
     other = courses_demo.load_course(
         index=index.specific,
-        data={**crane_surveys.COURSE, "slug": "colour-banding", "title": "Colour banding"},
+        data={**crane_surveys.COURSE, "slug": "field-notebooks", "title": "Field notebooks"},
         instructor=None,
     )
     translate("ko", sync=True)
@@ -128,11 +129,11 @@ def test_an_untranslated_course_is_shown_in_its_language_and_says_so(
         translation_key=other.translation_key, locale__language_code="ko"
     )
     assert alias.alias_of_id == other.pk
-    response = client.get("/ko/courses/colour-banding/")
+    response = client.get("/ko/courses/field-notebooks/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "translation-notice" in html
-    assert "Colour banding" in html
+    assert "Field notebooks" in html
     assert (
         "translation-notice"
         not in client.get("/ko/courses/crane-survey-techniques/").content.decode()
