@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from assessments import demo, demo_translations, services
 from assessments.demo_questions import CRANE_SURVEY_QUIZ
 from assessments.localization import question_translations, source_quiz
-from assessments.models import Attempt, Choice, Question, QuestionKind, Quiz
+from assessments.models import Attempt, Choice, Question, QuestionKind, Quiz, QuizKind
 from assessments.selectors import enrolment_assessments_passed
 from tests.assessments.factories import (
     QuestionCategoryFactory,
@@ -467,3 +467,63 @@ def test_reimporting_a_question_keeps_its_choices_and_their_translations():
     assert not created and after == before
     assert question.choices.get(sort_order=1).text == "Common Crane"
     assert Question.objects.filter(title="Bank question").count() == 2  # source and Mongolian
+
+
+def _untranslated(instance, locale) -> list[str]:
+    from django.db.models import Exists, OuterRef
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    source = TranslationSource.objects.get(object_id=instance.translation_key)
+    translated = StringTranslation.objects.filter(
+        translation_of=OuterRef("string_id"), context=OuterRef("context_id"), locale=locale
+    )
+    segments = StringSegment.objects.filter(source=source)
+    assert segments.exists()
+    return list(segments.filter(~Exists(translated)).values_list("string__data", flat=True))
+
+
+FLAGSHIP_QUIZZES = (
+    "crane-survey-techniques:pre",
+    "colour-banding",
+    "drones-remote-sensing",
+    "wetland-habitat-assessment",
+)
+
+
+def test_the_flagship_quizzes_are_translated_in_full(password):
+    from assessments.demo_questions import QUIZZES
+    from courses.demo_content.translations.colour_banding_ko import COURSE as BANDING_KO
+
+    banding = make_course(slug="colour-banding", title="Colour banding (colour ringing)")
+    demo.load(password=password)
+    for language in ("ja", "ko", "zh-hans"):
+        demo_translations.load_translations(language=language)
+    for key in FLAGSHIP_QUIZZES:
+        data = QUIZZES[key]
+        source = Quiz.objects.get(title=data["title"], locale__language_code="en")
+        questions = list(
+            Question.objects.filter(
+                title__startswith=f"{data['title']} · ", locale__language_code="en"
+            )
+        )
+        assert len(questions) == len(data["questions"])
+        for language in ("ja", "ko", "zh-hans"):
+            locale = Locale.objects.get(language_code=language)
+            quiz = Quiz.objects.get(translation_key=source.translation_key, locale=locale)
+            assert quiz.title != source.title
+            assert _untranslated(source, locale) == [], language
+            for question in questions:
+                assert Question.objects.filter(
+                    translation_key=question.translation_key, locale=locale
+                ).exists()
+                assert _untranslated(question, locale) == [], (language, question.title)
+    # The course's reaction survey, named after the course in the reader's language.
+    survey = Quiz.objects.get(course=banding, kind=QuizKind.SURVEY, locale__language_code="en")
+    ko = Locale.objects.get(language_code="ko")
+    ko_survey = Quiz.objects.get(translation_key=survey.translation_key, locale=ko)
+    assert ko_survey.title == f"{BANDING_KO['title']}: 여러분의 의견"
+    for language in ("ja", "ko", "zh-hans"):
+        locale = Locale.objects.get(language_code=language)
+        assert _untranslated(survey, locale) == [], language
+        for slot in survey.slots.select_related("question"):
+            assert _untranslated(slot.question, locale) == [], (language, slot.question.title)

@@ -2,12 +2,18 @@
 none exists yet, and learner data that belongs to the course, not to a language."""
 
 import pytest
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from courses import demo as courses_demo
-from courses.demo_content import crane_surveys
+from courses.demo_content import COURSES, crane_surveys
 from courses.demo_translations import load_translations, locale_sync_from_default
 from courses.models import CoursePage, ModulePage, ModuleProgress
 from courses.services import course_self_paced_cohort_ensure, enrolment_create
@@ -111,9 +117,10 @@ def test_an_untranslated_course_is_shown_in_its_language_and_says_so(
     client, crane_course, translate
 ):
     index = crane_course.get_parent()
+    # A course that has no translated data (the flagship courses all have).
     other = courses_demo.load_course(
         index=index.specific,
-        data={**crane_surveys.COURSE, "slug": "colour-banding", "title": "Colour banding"},
+        data={**crane_surveys.COURSE, "slug": "field-notebooks", "title": "Field notebooks"},
         instructor=None,
     )
     translate("ko", sync=True)
@@ -122,11 +129,11 @@ def test_an_untranslated_course_is_shown_in_its_language_and_says_so(
         translation_key=other.translation_key, locale__language_code="ko"
     )
     assert alias.alias_of_id == other.pk
-    response = client.get("/ko/courses/colour-banding/")
+    response = client.get("/ko/courses/field-notebooks/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "translation-notice" in html
-    assert "Colour banding" in html
+    assert "Field notebooks" in html
     assert (
         "translation-notice"
         not in client.get("/ko/courses/crane-survey-techniques/").content.decode()
@@ -189,3 +196,35 @@ def test_translating_a_course_leaves_no_task_to_fail(settings, instructor):
             failed.append((queued_task.task_path, result.args, error))
     assert queued
     assert failed == []
+
+
+FLAGSHIPS = {course["slug"]: course for course in COURSES}
+
+
+def untranslated_segments(page, locale) -> list[str]:
+    """Paths of ``page``'s segments with no translation into ``locale`` (the slug stays)."""
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    segments = StringSegment.objects.filter(source=source).exclude(context__path="slug")
+    assert segments.exists()
+    translated = StringTranslation.objects.filter(
+        translation_of=OuterRef("string_id"), context=OuterRef("context_id"), locale=locale
+    )
+    return list(segments.filter(~Exists(translated)).values_list("context__path", flat=True))
+
+
+@pytest.mark.parametrize(
+    "slug", ["colour-banding", "drones-remote-sensing", "wetland-habitat-assessment"]
+)
+def test_every_segment_of_a_flagship_course_is_translated_and_published(slug, translate):
+    index = courses_demo.load_course_index()
+    course = courses_demo.load_course(index=index, data=FLAGSHIPS[slug], instructor=None)
+    pages = [course, *ModulePage.objects.child_of(course).specific()]
+
+    for language in ("ja", "ko", "zh-hans"):
+        translate(language)
+        locale = Locale.objects.get(language_code=language)
+        for page in pages:
+            translated = type(page).objects.get(translation_key=page.translation_key, locale=locale)
+            assert translated.live and translated.alias_of_id is None, (language, page.slug)
+            assert translated.title != page.title, (language, page.slug)
+            assert untranslated_segments(page, locale) == [], (language, page.slug)
