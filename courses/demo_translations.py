@@ -85,19 +85,14 @@ def _course_translation(course: CoursePage, data: dict) -> CoursePage:
     return translated
 
 
-class _PracticeDocuments(dict):
-    """The practice-data documents ("csv", "xlsx") the demo filed, looked up on first use.
+def _practice_documents() -> dict:
+    """The practice-data documents ("csv", "xlsx") the demo filed, by kind (None if not filed).
 
-    A translated download block links the same document as its source (documents are
-    not translated); the demo loader has filed them before translations are loaded.
+    A translated download block links the same document as its source: documents are not
+    translated, and the demo loader files them before translations are loaded.
     """
-
-    def __missing__(self, kind: str):
-        document = (
-            get_document_model().objects.filter(title=DOCUMENT_TITLES[kind]).order_by("pk").first()
-        )
-        self[kind] = document
-        return document
+    documents = get_document_model().objects.order_by("pk")
+    return {kind: documents.filter(title=title).first() for kind, title in DOCUMENT_TITLES.items()}
 
 
 def _module_translation(module: ModulePage, data: dict, documents: dict) -> ModulePage:
@@ -128,7 +123,7 @@ def load_translations(*, language: str) -> int:
         translated=CourseIndexPage(title=texts["index_title"], intro=texts["index_intro"]),
         locale=locale,
     )
-    documents = _PracticeDocuments()
+    documents = _practice_documents()
     for slug, module_name in TRANSLATED_COURSES.items():
         course = CoursePage.objects.child_of(index).filter(slug=slug).first()
         translation = translated_data(module_name, language)
