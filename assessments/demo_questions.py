@@ -1180,6 +1180,12 @@ PLANNING_QUIZ = {
             ),
             "general_feedback": "A range state.",
             "accepted": ["range state", "a range state", "range states"],
+            # The term as the translated course writes it, accepted from learners reading it.
+            "accepted_in_language": {
+                "zh-hans": ["分布国"],
+                "ja": ["分布国"],
+                "ko": ["분포국"],
+            },
         },
         {
             "type": "single_choice",
@@ -1288,6 +1294,11 @@ PLANNING_PRE_TEST = {
             "prompt": "What does the M in a SMART objective stand for?",
             "general_feedback": "Measurable: you can tell, with data, whether it was met.",
             "accepted": ["Measurable", "measurable"],
+            "accepted_in_language": {
+                "zh-hans": ["可衡量", "可衡量的"],
+                "ja": ["測定可能", "測定可能な"],
+                "ko": ["측정 가능", "측정가능", "측정 가능한"],
+            },
         },
         {
             "type": "single_choice",

@@ -11,6 +11,7 @@ translated in the admin, and what changes in the English source afterwards.
 import importlib
 
 from django.db import transaction
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -23,6 +24,7 @@ from portal.core.pages import site_home_page
 from .demo import PLACED_BLOCKS, block_value
 from .demo_content.translations.home import HOME
 from .models import CourseIndexPage, CoursePage, ModulePage
+from .practice_data import DOCUMENT_TITLES
 
 # Course slug → the data module's name in courses/demo_content/translations/.
 TRANSLATED_COURSES = {
@@ -30,6 +32,8 @@ TRANSLATED_COURSES = {
     "colour-banding": "colour_banding",
     "drones-remote-sensing": "drones_remote_sensing",
     "wetland-habitat-assessment": "wetland_assessment",
+    "crane-data-analysis": "crane_data_analysis",
+    "conservation-planning": "conservation_planning",
 }
 
 
@@ -81,9 +85,21 @@ def _course_translation(course: CoursePage, data: dict) -> CoursePage:
     return translated
 
 
-def _module_translation(module: ModulePage, data: dict) -> ModulePage:
+def _practice_documents() -> dict:
+    """The practice-data documents ("csv", "xlsx") the demo filed, by kind (None if not filed).
+
+    A translated download block links the same document as its source: documents are not
+    translated, and the demo loader files them before translations are loaded.
+    """
+    documents = get_document_model().objects.order_by("pk")
+    return {kind: documents.filter(title=title).first() for kind, title in DOCUMENT_TITLES.items()}
+
+
+def _module_translation(module: ModulePage, data: dict, documents: dict) -> ModulePage:
     translated = ModulePage(title=data["title"], summary=data.get("summary", ""))
-    blocks = [(kind, block_value(kind, value)) for kind, value in data["blocks"]]
+    blocks = [
+        (kind, block_value(kind, value, documents=documents)) for kind, value in data["blocks"]
+    ]
     translated.body = _translated_stream(module, "body", blocks)
     return translated
 
@@ -107,6 +123,7 @@ def load_translations(*, language: str) -> int:
         translated=CourseIndexPage(title=texts["index_title"], intro=texts["index_intro"]),
         locale=locale,
     )
+    documents = _practice_documents()
     for slug, module_name in TRANSLATED_COURSES.items():
         course = CoursePage.objects.child_of(index).filter(slug=slug).first()
         translation = translated_data(module_name, language)
@@ -122,7 +139,9 @@ def load_translations(*, language: str) -> int:
             module = modules.get(module_data["slug"])
             if module is not None:
                 published += translate_page(
-                    page=module, translated=_module_translation(module, module_data), locale=locale
+                    page=module,
+                    translated=_module_translation(module, module_data, documents),
+                    locale=locale,
                 )
     return published
 

@@ -22,6 +22,8 @@ from portal.core.demo_translations import LANGUAGES
 SOURCES = {course["slug"]: course for course in COURSES}
 LATIN = re.compile(r"[A-Za-z]")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# Han, kana and Hangul: the letters of the Chinese, Japanese and Korean translations.
+CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]")
 
 
 class _Tags(HTMLParser):
@@ -73,9 +75,12 @@ def _same_shape(source, translated, where: str):
 
 
 CYRILLIC_LANGUAGES = ["ru", "mn"]
+CJK_LANGUAGES = ["zh-hans", "ja", "ko"]
+# Each translation's own script, to tell its text from English left behind.
+SCRIPTS = {**dict.fromkeys(CYRILLIC_LANGUAGES, CYRILLIC), **dict.fromkeys(CJK_LANGUAGES, CJK)}
 
 
-@pytest.mark.parametrize("language", CYRILLIC_LANGUAGES)
+@pytest.mark.parametrize("language", sorted(SCRIPTS))
 @pytest.mark.parametrize("slug", sorted(TRANSLATED_COURSES))
 def test_a_translated_course_has_the_structure_of_its_source(slug, language):
     source = SOURCES[slug]
@@ -109,19 +114,19 @@ def test_a_translated_course_has_the_structure_of_its_source(slug, language):
                 _same_shape(source_value, value, where)
 
 
-@pytest.mark.parametrize("language", CYRILLIC_LANGUAGES)
+@pytest.mark.parametrize("language", sorted(SCRIPTS))
 @pytest.mark.parametrize("slug", sorted(TRANSLATED_COURSES))
 def test_a_translated_course_is_written_in_its_language(slug, language):
-    """Text outside tags is mostly Cyrillic: nothing was left in English by mistake."""
+    """Text outside tags is mostly in the language's script: nothing left in English by mistake."""
     course = _load(f"courses.demo_content.translations.{TRANSLATED_COURSES[slug]}", language).COURSE
     for module in course["modules"]:
         for _kind, value in module["blocks"]:
             texts = [value] if isinstance(value, str) else list(_strings(value))
             for text in texts:
                 shown = re.sub(r"<[^>]+>", " ", text)
-                latin, cyrillic = len(LATIN.findall(shown)), len(CYRILLIC.findall(shown))
-                if latin + cyrillic > 40:
-                    assert cyrillic > latin, (module["slug"], shown[:80])
+                latin, own = len(LATIN.findall(shown)), len(SCRIPTS[language].findall(shown))
+                if latin + own > 40:
+                    assert own > latin, (module["slug"], shown[:80])
 
 
 def _strings(value):
@@ -136,7 +141,7 @@ def _strings(value):
             yield from _strings(item)
 
 
-@pytest.mark.parametrize("language", CYRILLIC_LANGUAGES)
+@pytest.mark.parametrize("language", sorted(SCRIPTS))
 @pytest.mark.parametrize("key", sorted(TRANSLATED_QUIZZES))
 def test_a_translated_quiz_has_the_structure_of_its_source(key, language):
     quiz = _load(f"assessments.demo_content.translations.{TRANSLATED_QUIZZES[key]}", language).QUIZ
