@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from courses.completion import RequirementItem
 
 from . import selectors
-from .localization import assignment_titles
+from .localization import assignment_titles_with_languages
 from .selectors import plain
 
 
@@ -28,7 +28,7 @@ class RequiredAssignments:
 
     def items_for(self, *, enrolments) -> dict[int, list[RequirementItem]]:
         results = selectors.enrolments_assignment_results(enrolments=enrolments)
-        titles = assignment_titles(
+        titles = assignment_titles_with_languages(
             {a.pk: a for rows in results.values() for a, _s in rows}.values()
         )
         return {
@@ -50,7 +50,8 @@ def _item(assignment, submission, enrolment_id, title) -> RequirementItem:
         }
     return RequirementItem(
         kind="assignment",
-        label=title,
+        label=title[0],
+        language=title[1],
         met=selectors.assignment_passed(assignment, submission, enrolment_id),
         detail=detail,
         url=reverse("assignments:detail", args=[assignment.pk]),

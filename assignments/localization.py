@@ -63,8 +63,17 @@ def source_assignment(assignment: Assignment) -> Assignment:
 
 def assignment_titles(assignments: Iterable[Assignment], *, language: str | None = None) -> dict:
     """Each source assignment's title in ``language``, by its pk; one query (none in English)."""
+    shown = assignment_titles_with_languages(assignments, language=language)
+    return {pk: title for pk, (title, _language) in shown.items()}
+
+
+def assignment_titles_with_languages(
+    assignments: Iterable[Assignment], *, language: str | None = None
+) -> dict[int, tuple[str, str]]:
+    """Each source assignment's (title, language of that title) by its pk: the
+    translation's where there is one, else the source's; one query."""
     assignments = list(assignments)
-    titles = {a.pk: a.title for a in assignments}
+    titles = {a.pk: (a.title, source_language()) for a in assignments}
     language = language or reading_language()
     if language == source_language() or not assignments:
         return titles
@@ -72,7 +81,7 @@ def assignment_titles(assignments: Iterable[Assignment], *, language: str | None
     for key, title in Assignment.objects.filter(
         translation_key__in=list(by_key), locale__language_code=language
     ).values_list("translation_key", "title"):
-        titles[by_key[key]] = title
+        titles[by_key[key]] = (title, language)
     return titles
 
 

@@ -17,7 +17,7 @@ from courses.dashboard import DashboardSection
 from courses.models import Cohort, Enrolment, EnrolmentStatus
 from portal.accounts.permissions import course_scope
 
-from .localization import assignment_titles, sources_filter
+from .localization import assignment_titles_with_languages, sources_filter
 from .models import (
     Announcement,
     Assignment,
@@ -435,10 +435,12 @@ def due_for_learner(*, participant, limit: int = 10) -> list[AssignmentDeadline]
         assignments={d.assignment_id: d.assignment for d in deadlines}.values(),
         enrolments=enrolments,
     )
-    titles = assignment_titles({d.assignment_id: d.assignment for d in deadlines}.values())
+    titles = assignment_titles_with_languages(
+        {d.assignment_id: d.assignment for d in deadlines}.values()
+    )
     due = []
     for item in deadlines:
-        item.title_shown = titles[item.assignment_id]
+        item.title_shown, item.title_language = titles[item.assignment_id]
         handed_in = counting.get((item.assignment_id, by_cohort[item.cohort_id].pk))
         item.is_returned = handed_in is not None and handed_in.status == SubmissionStatus.RETURNED
         if handed_in is not None and not item.is_returned:

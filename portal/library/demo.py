@@ -20,6 +20,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from courses.practice_data import ensure_documents
 from portal.core.pages import site_home_page
+from portal.taxonomy.demo import translate_tag
 from portal.taxonomy.models import Tag, TagKind
 
 from . import printables
@@ -50,6 +51,7 @@ def _tag(kind: str, name: str) -> Tag:
         while Tag.objects.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         tag = Tag.objects.create(kind=kind, name=name, slug=slug)
+    translate_tag(tag)
     return tag
 
 

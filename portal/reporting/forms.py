@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from courses.selectors import course_choices, course_cohorts
+from courses.selectors import course_choices_with_languages, course_cohorts_localized
+from portal.core.widgets import LanguageSelect
 
 from .definitions import Dimension, parse_dimensions
 from .models import TargetMetric
@@ -35,14 +36,25 @@ class ReportFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.default_by = default_by
         self.fields["by"].widget = forms.Select(choices=Dimension.choices)
+        courses = course_choices_with_languages(value="slug")
         self.fields["course"].choices = [
             ("", _("All courses")),
-            *course_choices(value="slug"),
+            *((slug, label) for slug, label, _language in courses),
         ]
-        self.fields["cohort"].choices = [
-            ("", _("All cohorts")),
-            *course_cohorts().order_by("-start_date", "title").values_list("slug", "title"),
-        ]
+        self.fields["course"].widget = LanguageSelect(
+            choices=self.fields["course"].choices,
+            option_languages={slug: language for slug, _label, language in courses},
+        )
+        # Cohorts under their course, named in the reader's language.
+        groups: dict[str, list] = {}
+        cohorts = course_cohorts_localized().order_by(
+            "course_display_title", "-start_date", "title"
+        )
+        for cohort in cohorts.only("slug", "title", "title_translations", "mode"):
+            groups.setdefault(cohort.course_display_title, []).append(
+                (cohort.slug, cohort.display_title)
+            )
+        self.fields["cohort"].choices = [("", _("All cohorts")), *groups.items()]
         self.fields["country"].choices = [("", _("All countries")), *list(countries)]
 
     def clean_by(self) -> list[str]:
