@@ -42,6 +42,9 @@ def drawings_collection(Collection):
     found = children.filter(name=COLLECTION_NAME).first()
     if found is not None:
         return found
+    if hasattr(root, "add_child"):
+        # The real model (not a migration's): treebeard keeps its name order.
+        return root.add_child(name=COLLECTION_NAME)
     last = children.order_by("-path").values_list("path", flat=True).first()
     step = int(last[-_STEPLEN:], len(_ALPHABET)) + 1 if last else 1
     collection = Collection.objects.create(

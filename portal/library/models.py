@@ -180,11 +180,7 @@ class ResourcePage(Page):
         return super().save(*args, **kwargs)
 
     def build_search_text(self) -> str:
-        # A tag is found by its name in every language (白头鹤 finds the Hooded Crane).
-        tag_names = [
-            " ".join([tag.name, tag.scientific_name, *(tag.name_translations or {}).values()])
-            for tag in self.tags.all()
-        ]
+        tag_names = [f"{tag.name} {tag.scientific_name}" for tag in self.tags.all()]
         return index_text(self.title, self.summary, self.authors, self.organisations, *tag_names)
 
     @property

@@ -113,11 +113,11 @@ def test_the_course_page_and_every_module_render(who, course, modules, client, l
 def test_modules_show_the_drawing_and_the_species_cards(course, modules, client):
     threats, *_rest, issap = modules
     html = client.get(threats.url).content.decode()
-    assert "courses/img/threat-to-indicator-chain" in html
+    assert "images/threat-to-indicator-chain" in html  # from the image library
     assert "Antigone vipio" in html and "Grus monacha" in html
     assert "Platalea minor" in client.get(issap.url).content.decode()
     site_plan = next(m for m in modules if m.slug == "site-action-plan")
-    assert "courses/img/ekhen-gol-site-sketch" in client.get(site_plan.url).content.decode()
+    assert "images/ekhen-gol-site-sketch" in client.get(site_plan.url).content.decode()
 
 
 def test_every_module_body_passes_the_editors_validation(modules):

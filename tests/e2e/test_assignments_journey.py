@@ -85,7 +85,7 @@ def test_count_sheet_from_hand_in_to_certificate(page, screenshot, settings, tmp
     log_out(page)
     log_in(page, instructor.email)
     page.goto("/admin/grading/")
-    page.get_by_role("link", name=enrolment.cohort.title).click()
+    page.get_by_role("link", name=enrolment.cohort.display_title).click()
     page.get_by_role("link", name="Not graded").click()
     screenshot(page, "grading-list")
     page.get_by_role("link", name="Grade", exact=True).click()
