@@ -40,6 +40,7 @@ TRANSLATED_QUIZZES = {
     "colour-banding": "colour_banding_quiz",
     "drones-remote-sensing": "drones_quiz",
     "wetland-habitat-assessment": "wetland_quiz",
+    "crane-data-analysis:pre": "data_analysis_pretest",
 }
 # The feedback survey placed in every flagship course (``demo.SURVEY_ITEMS``).
 SURVEY_MODULE = "feedback_survey"
