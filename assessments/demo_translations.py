@@ -41,6 +41,7 @@ TRANSLATED_QUIZZES = {
     "drones-remote-sensing": "drones_quiz",
     "wetland-habitat-assessment": "wetland_quiz",
     "crane-data-analysis:pre": "data_analysis_pretest",
+    "conservation-planning:pre": "planning_pretest",
 }
 # The feedback survey placed in every flagship course (``demo.SURVEY_ITEMS``).
 SURVEY_MODULE = "feedback_survey"
