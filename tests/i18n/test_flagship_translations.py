@@ -70,6 +70,10 @@ def _check_quizzes(language):
             )
             number = int(question.title.rsplit(" ", 1)[1])
             assert copy.text == data["questions"][number - 1]["prompt"]
+            # The feedback is translated too (some quote the practice data's figures).
+            feedback = data["questions"][number - 1].get("general_feedback")
+            if feedback:
+                assert copy.general_feedback == feedback, (key, number)
     return checked
 
 

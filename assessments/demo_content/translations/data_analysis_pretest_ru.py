@@ -1,0 +1,60 @@
+"""The crane data analysis pre-test in Russian.
+
+Same structure and order as ``DATA_ANALYSIS_PRE_TEST`` in ``assessments.demo_questions``,
+so that every text lines up with its source segment. The feedback quotes figures computed
+from the practice data, built here the same way as in the source so the texts stay in step.
+Species names follow courses/demo_content/translations/crane_surveys_ru.py.
+"""
+
+from courses import practice_data
+
+PRACTICE = practice_data.quiz_answers()
+
+QUIZ = {
+    "title": "Анализ данных учётов журавлей: входной тест",
+    "intro": "Отвечайте исходя из того, что уже знаете: этот тест не оценивается для завершения курса.",
+    "questions": [
+        {
+            "prompt": (
+                "Учебные данные, лист исходных данных (raw). Сколько строк данных на этом листе, "
+                "не считая строки заголовка? (На очищенном листе на одну строку меньше; почему — "
+                "объясняется в первом модуле.)"
+            ),
+            "general_feedback": (
+                f"{PRACTICE['raw_rows']} строк; одна из них была введена дважды и на очищенном "
+                "листе удалена."
+            ),
+        },
+        {
+            "prompt": (
+                "Учебные данные, очищенный лист. Сколько даурских журавлей насчитал синхронный "
+                "учёт 2017 года, если исключить птиц, учтённых дважды (столбец already_counted)?"
+            ),
+            "general_feedback": (
+                "Сумма столбца total минус сумма столбца already_counted по строкам даурского "
+                f"журавля за 2017 год: {PRACTICE['white_naped_total_2017']} птиц."
+            ),
+        },
+        {
+            "prompt": (
+                "Учебные данные, очищенный лист. Какова доля молодых птиц (в процентах) у чёрного "
+                "журавля в 2019 году по всем участкам (молодые среди птиц с определённым "
+                "возрастом)? Дайте ответ с одним знаком после запятой."
+            ),
+            "general_feedback": (
+                "Сложите взрослых и молодых по всем участкам, затем 100 x молодые / (взрослые + "
+                f"молодые) = {PRACTICE['hooded_ratio_2019']} %."
+            ),
+        },
+        {
+            "prompt": "Какая запись даты не допускает двоякого прочтения и правильно сортируется?",
+            "general_feedback": "Сначала год, затем месяц и день двумя цифрами: 2024-09-28.",
+            "choices": [
+                {"text": "2024-09-28"},
+                {"text": "28.09.2024"},
+                {"text": "09/28/2024"},
+                {"text": "28 сент."},
+            ],
+        },
+    ],
+}
