@@ -105,6 +105,8 @@ def test_switching_language_keeps_progress_and_the_certificate_follows_it(page, 
     page.wait_for_load_state()
     screenshot(page, "quiz-result-in-mongolian")
 
+    # Completion enqueues the certificate on commit; wait for the task, not the page.
+    wait_until(lambda: Certificate.objects.filter(enrolment=enrolment).exists())
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None
     certificate = Certificate.objects.get(enrolment=enrolment)
