@@ -14,38 +14,17 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils.translation import get_language
-from wagtail.coreutils import get_supported_content_language_variant
+from django.db.models import Prefetch, Q
+
+from portal.core.content_languages import reading_language, source_language
+from portal.core.content_languages import sources_filter as _sources_filter
 
 from .models import Choice, Question, Quiz
 
 
-def source_language() -> str:
-    """The content language of originals: the default language's."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def reading_language() -> str:
-    """The content language matching the active interface language."""
-    try:
-        return get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return source_language()
-
-
 def sources_filter(model) -> Q:
-    """A ``Q`` keeping the sources among ``model``'s rows (no extra query).
-
-    A source is a row in the default language, or a row of another language
-    that has no default-language version (written in that language first).
-    """
-    default = source_language()
-    in_default = model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=default
-    )
-    return Q(locale__language_code=default) | ~Exists(in_default)
+    """A ``Q`` keeping the sources among ``model``'s rows (``portal.core.content_languages``)."""
+    return _sources_filter(model)
 
 
 def source_quiz(quiz: Quiz) -> Quiz:

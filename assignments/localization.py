@@ -15,38 +15,17 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import get_language
-from wagtail.coreutils import get_supported_content_language_variant
+from django.db.models import Q
+
+from portal.core.content_languages import reading_language, source_language
+from portal.core.content_languages import sources_filter as _sources_filter
 
 from .models import Assignment, RubricCriterion
 
 
-def source_language() -> str:
-    """The content language of originals: the default language's."""
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def reading_language() -> str:
-    """The content language matching the active interface language."""
-    try:
-        return get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return source_language()
-
-
 def sources_filter(prefix: str = "") -> Q:
-    """A ``Q`` keeping source assignments (``prefix``: the path to them, e.g. ``"assignment__"``).
-
-    A source is a row in the default language, or one of another language with
-    no default-language version (written in that language first).
-    """
-    default = source_language()
-    in_default = Assignment.objects.filter(
-        translation_key=OuterRef(f"{prefix}translation_key"), locale__language_code=default
-    )
-    return Q(**{f"{prefix}locale__language_code": default}) | ~Exists(in_default)
+    """A ``Q`` keeping source assignments; ``prefix`` is the path to them (``"assignment__"``)."""
+    return _sources_filter(Assignment, prefix)
 
 
 def source_assignment(assignment: Assignment) -> Assignment:
