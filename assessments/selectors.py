@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import math
 from dataclasses import dataclass
 from datetime import datetime
@@ -568,6 +569,34 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
 SPEC_CACHE_SECONDS = 60 * 60
 
 
+def _snapshot_key(snapshot: dict) -> str:
+    """The snapshot as canonical JSON, without ``updated_at``.
+
+    ``serializable_data()`` writes the time of the snapshot there (the field is
+    ``auto_now``), so two attempts of one unchanged question differ only by it;
+    grading never reads it.
+    """
+    content = {key: value for key, value in snapshot.items() if key != "updated_at"}
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spec_from_snapshot(snapshot_json: str):
+    """The grading spec of a question snapshot, kept per worker process.
+
+    A snapshot is never changed once written, so its spec is keyed by its
+    content. Building it means deserialising the question with its choices
+    (modelcluster), about a millisecond a question: most of a submit's CPU
+    before this was kept, since every learner of a quiz submits the same
+    snapshots.
+    """
+    from . import grading
+    from .models import Question
+
+    question = Question.from_serializable_data(json.loads(snapshot_json), check_fks=False)
+    return grading.spec_from_question(question)
+
+
 def _spec_key(question_id: int, updated_at: datetime) -> str:
     return f"assessments:spec:{question_id}:{updated_at.timestamp():.6f}"
 
@@ -594,7 +623,7 @@ def attempt_questions_for_grading(*, attempt: Attempt):
     )
     # An attempt grades the questions as they were when it began (its snapshots).
     specs = {
-        row.question_id: grading.spec_from_question(row.question_as_drawn())
+        row.question_id: _spec_from_snapshot(_snapshot_key(row.snapshot))
         for row in rows
         if row.snapshot is not None
     }
