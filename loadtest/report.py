@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
+import json
 import os
 import re
 from pathlib import Path
@@ -59,6 +60,31 @@ def read_rows(path: Path) -> tuple[list[dict], dict | None]:
     return rows, total
 
 
+def read_ramp_up(path: Path | None) -> dict | None:
+    """What locust counted while people arrived (``loadtest/locustfile.py``), or None."""
+    if path is None or not path.exists():
+        return None
+    ramp = json.loads(path.read_text(encoding="utf-8"))
+    ramp["rows"].sort(key=lambda r: r["name"])
+    ramp["requests"] = sum(r["requests"] for r in ramp["rows"])
+    ramp["failures"] = sum(r["failures"] for r in ramp["rows"])
+    return ramp
+
+
+def ramp_up_table(ramp: dict) -> str:
+    """The ramp-up's rows, held to "no failed request" only (people still arriving)."""
+    lines = [
+        "| page kind | requests | failures | median ms | p95 ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for r in ramp["rows"]:
+        lines.append(
+            f"| {r['name']} ({r['method']}) | {r['requests']} | {r['failures']} | "
+            f"{r['median']:.0f} | {r['p95']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def table(rows: list[dict], total: dict | None) -> str:
     lines = [
         "| page kind | requests | failures | median ms | p95 ms | requests/s | bar (p95) |",
@@ -80,20 +106,21 @@ def table(rows: list[dict], total: dict | None) -> str:
     return "\n".join(lines)
 
 
-def bar_met(rows: list[dict]) -> bool:
-    return bool(rows) and all(row_ok(r) for r in rows)
+def bar_met(rows: list[dict], ramp: dict | None = None) -> bool:
+    return bool(rows) and all(row_ok(r) for r in rows) and not (ramp and ramp["failures"])
 
 
-def cpu_per_request(total: dict | None) -> tuple[float, float] | None:
+def cpu_per_request(total: dict | None, ramp: dict | None = None) -> tuple[float, float] | None:
     """CPU milliseconds per request of gunicorn and of PostgreSQL during the run.
 
-    From ``LOADTEST_CPU_BEFORE`` / ``LOADTEST_CPU_AFTER`` (``loadtest/cpu.py``).
+    From ``LOADTEST_CPU_BEFORE`` / ``LOADTEST_CPU_AFTER`` (``loadtest/cpu.py``),
+    taken around the whole run, so the ramp-up's requests are counted too.
     """
     before, after = os.environ.get("LOADTEST_CPU_BEFORE"), os.environ.get("LOADTEST_CPU_AFTER")
     if not (before and after and total and total["requests"]):
         return None
     (g0, p0), (g1, p1) = (map(float, before.split())), (map(float, after.split()))
-    n = total["requests"]
+    n = total["requests"] + (ramp["requests"] if ramp else 0)
     return (g1 - g0) * 1000 / n, (p1 - p0) * 1000 / n
 
 
@@ -103,14 +130,14 @@ def cpu_per_request(total: dict | None) -> tuple[float, float] | None:
 FOLLOW_ON_KINDS = {"quiz start", "quiz save", "quiz submit", "log in"}
 
 
-def cpu_paragraph(rows: list[dict], total: dict | None) -> str:
+def cpu_paragraph(rows: list[dict], total: dict | None, ramp: dict | None = None) -> str:
     """What a request costs in CPU, and the people per core that follows from it.
 
     A person makes ``requests per action / mean think time`` requests a second
     when the server keeps up, so a core fully busy with requests serves
     ``1000 / (CPU ms per request * that rate)`` people.
     """
-    cost = cpu_per_request(total)
+    cost = cpu_per_request(total, ramp)
     if cost is None:
         return ""
     gunicorn, postgres = cost
@@ -127,8 +154,10 @@ def cpu_paragraph(rows: list[dict], total: dict | None) -> str:
     )
 
 
-def capacity_section(*, rows, total, users: int, duration: str, size: str, cores: int) -> str:
-    met = bar_met(rows)
+def capacity_section(
+    *, rows, total, users: int, duration: str, size: str, cores: int, ramp: dict | None = None
+) -> str:
+    met = bar_met(rows, ramp)
     workers = os.environ.get("GUNICORN_WORKERS", "3")
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     verdict = (
@@ -139,6 +168,23 @@ def capacity_section(*, rows, total, users: int, duration: str, size: str, cores
     )
     low, high = os.environ.get("LOADTEST_WAIT", "5,15").split(",")
     before = os.environ.get("LOADTEST_LOAD_BEFORE", "?")
+    ramp_words = (
+        f", all present at once, after a ramp-up of {ramp['seconds']:.0f} s in which they "
+        "arrived and logged in"
+        if ramp
+        else ""
+    )
+    ramp_section = (
+        f"""
+The ramp-up ({ramp["users"]} people arriving, each learner and staff member logging
+in once; not held to the p95 bars, which are for the steady state, but to no
+failed request): {ramp["requests"]} requests, {ramp["failures"]} failed.
+
+{ramp_up_table(ramp)}
+"""
+        if ramp
+        else ""
+    )
     after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"""## Capacity
 
@@ -146,7 +192,7 @@ Measured by `make loadtest` on {today}, on this {cores}-core machine with
 locust, PostgreSQL, Redis, gunicorn (production settings, {workers} gthread
 workers) and the task worker all on the same machine (so locust takes part of the
 CPU it measures), loopback addresses only. Data: `generate_load_data --size {size}`
-plus the demo data. {users} simulated people for {duration} (about 60 % anonymous
+plus the demo data. {users} simulated people for {duration}{ramp_words} (about 60 % anonymous
 readers in six languages, 38 % learners each with an account of their own who read
 modules and take and submit quizzes, 2 % secretariat running the participation
 report and its CSV/XLSX exports), each waiting {low} to {high} s between actions
@@ -160,8 +206,8 @@ staff member logs in once, at the start) hashes the password on purpose and is
 held to "no failure" only. {verdict}
 
 {table(rows, total)}
-
-{cpu_paragraph(rows, total)}
+{ramp_section}
+{cpu_paragraph(rows, total, ramp)}
 
 Run it again with `make loadtest` (`USERS=200 DURATION=5m SIZE=L` are the
 defaults; the accounts' password is `flyway-load-2026`, or `LOAD_PASSWORD`).
@@ -187,12 +233,17 @@ def main() -> None:
     parser.add_argument("--size", default="L")
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--ramp-up", type=Path, help="the ramp-up's figures the locustfile kept")
     args = parser.parse_args()
     rows, total = read_rows(args.stats)
+    ramp = read_ramp_up(args.ramp_up)
     print(table(rows, total))
+    if ramp:
+        print(f"\nRamp-up: {ramp['requests']} requests, {ramp['failures']} failed")
+        print(ramp_up_table(ramp))
     print()
-    print(cpu_paragraph(rows, total))
-    print("Bar met." if bar_met(rows) else "Bar MISSED (see the rows marked MISSED).")
+    print(cpu_paragraph(rows, total, ramp))
+    print("Bar met." if bar_met(rows, ramp) else "Bar MISSED (see the rows marked MISSED).")
     if args.write:
         write_section(
             args.write,
@@ -203,6 +254,7 @@ def main() -> None:
                 duration=args.duration,
                 size=args.size,
                 cores=args.cores,
+                ramp=ramp,
             ),
         )
         print(f"Capacity section written to {args.write}.")

@@ -7,7 +7,8 @@
 # headless against it, stops everything, prints a table per page kind and
 # writes the "Capacity" section of docs/operations.md. Loopback addresses only.
 #
-# SIZE (L), USERS (200), DURATION (5m), SPAWN_RATE (5/s), LOADTEST_PORT (8120),
+# SIZE (L), USERS (200), DURATION (5m, of all USERS at once, after the ramp-up),
+# SPAWN_RATE (2 people arriving a second: 200 log in over 100 s), LOADTEST_PORT (8120),
 # LOADTEST_DB (flyway_loadtest), LOADTEST_REDIS_DB (10), GUNICORN_WORKERS (3),
 # LOADTEST_WAIT (5,15: seconds each simulated person waits between actions);
 # REUSE_DB=1 keeps the database of the previous run (and its data).
@@ -18,7 +19,7 @@ PY=.venv/bin/python
 SIZE=${SIZE:-L}
 USERS=${USERS:-200}
 DURATION=${DURATION:-5m}
-SPAWN_RATE=${SPAWN_RATE:-5}
+SPAWN_RATE=${SPAWN_RATE:-2}
 PORT=${LOADTEST_PORT:-8120}
 DB=${LOADTEST_DB:-flyway_loadtest}
 REDIS_DB=${LOADTEST_REDIS_DB:-10}
@@ -88,10 +89,20 @@ done
 
 export LOADTEST_LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 export LOADTEST_CPU_BEFORE="$($PY loadtest/cpu.py "$PORT" "$DB")"
-echo "locust: $USERS people for $DURATION (spawn $SPAWN_RATE/s, think time ${LOADTEST_WAIT:-5,15} s) on http://127.0.0.1:$PORT; load average $LOADTEST_LOAD_BEFORE"
+# The run: the ramp-up (USERS / SPAWN_RATE seconds, people arriving and logging
+# in), then DURATION with every person present. Statistics are reset when the
+# last person has arrived (--reset-stats), so the table is the steady state of
+# DURATION; the ramp-up's own figures (the log-ins) are kept apart and reported
+# too, failures included (loadtest/locustfile.py).
+seconds() { case "$1" in *h) echo $(( ${1%h} * 3600 ));; *m) echo $(( ${1%m} * 60 ));; *s) echo "${1%s}";; *) echo "$1";; esac; }
+RAMP_UP=$(( (USERS + SPAWN_RATE - 1) / SPAWN_RATE ))
+RUN_TIME=$(( RAMP_UP + $(seconds "$DURATION") ))
+export LOADTEST_RAMP_UP_STATS=$OUT/locust_ramp_up.json
+rm -f "$LOADTEST_RAMP_UP_STATS"
+echo "locust: $USERS people arriving over ${RAMP_UP} s, then $DURATION all at once (think time ${LOADTEST_WAIT:-5,15} s) on http://127.0.0.1:$PORT; load average $LOADTEST_LOAD_BEFORE"
 # locust exits non-zero when a request failed: the table says which.
-.venv/bin/locust -f loadtest/locustfile.py --headless --only-summary \
-    -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --stop-timeout 10 \
+.venv/bin/locust -f loadtest/locustfile.py --headless --only-summary --reset-stats \
+    -u "$USERS" -r "$SPAWN_RATE" -t "${RUN_TIME}s" --stop-timeout 10 \
     --host "http://127.0.0.1:$PORT" --csv "$OUT/locust" >"$OUT/locust.log" 2>&1 || true
 # CPU the server spent (gunicorn, its PostgreSQL backends), before stopping it.
 export LOADTEST_CPU_AFTER="$($PY loadtest/cpu.py "$PORT" "$DB")"
@@ -99,4 +110,5 @@ stop
 trap - EXIT INT TERM
 
 $PY loadtest/report.py "$OUT/locust_stats.csv" --users "$USERS" --duration "$DURATION" \
+    --ramp-up "$LOADTEST_RAMP_UP_STATS" \
     --size "$SIZE" --write docs/operations.md
