@@ -125,7 +125,7 @@ MODULE_WELFARE = {
         (
             "figure",
             {
-                "svg": "courses/img/ring-fitting.svg",
+                "svg": "courses/img/ring-fitting.ja.svg",
                 "caption": text(
                     """金属足環の閉じ方：両端がぴったり合い、足環が自由に回る状態。隙間や重なりがある足環や、小さすぎる足環は鳥を傷つけるおそれがある。"""
                 ),
@@ -232,7 +232,7 @@ MODULE_COMBINATIONS = {
         (
             "figure",
             {
-                "svg": "courses/img/colour-band-combination.svg",
+                "svg": "courses/img/colour-band-combination.ja.svg",
                 "caption": text(
                     """正面から見たツル：その左脚はあなたの右側にある。足環は脚ごとに、関節の上と下を上から下へ読む。この個体の表記は R.MW / -.YG。"""
                 ),

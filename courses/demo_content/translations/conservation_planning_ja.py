@@ -86,7 +86,7 @@ MODULE_THREATS = {
         (
             "figure",
             {
-                "svg": "courses/img/threat-to-indicator-chain.svg",
+                "svg": "courses/img/threat-to-indicator-chain.ja.svg",
                 "caption": (
                     "脅威から指標へ：計画中の送電線（脅威）はツルを衝突で死なせ（圧力）、谷のツル（保全対象）に害を与える。"
                     "計画は送電線を避けるか標識を付け（対策）、対策・圧力・保全対象それぞれの指標が、それが効いたかどうかを示す。"
@@ -302,7 +302,7 @@ MODULE_SITE_PLAN = {
         (
             "figure",
             {
-                "svg": "courses/img/ekhen-gol-site-sketch.svg",
+                "svg": "courses/img/ekhen-gol-site-sketch.ja.svg",
                 "caption": (
                     "架空のエヘン・ゴル渓谷保護区の見取り図：西にねぐらの湖、東にスゲの草地、その間のツルの毎日の飛行、"
                     "その経路を横切る計画中の送電線。遊牧民の宿営地、飼料農場のポンプ、春の火が入ってくる場所も示す。"

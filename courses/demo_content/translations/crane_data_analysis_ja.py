@@ -88,7 +88,7 @@ MODULE_CLEANING = {
         (
             "figure",
             {
-                "svg": "courses/img/field-sheet-to-table.svg",
+                "svg": "courses/img/field-sheet-to-table.ja.svg",
                 "caption": (
                     "野帳と、それをもとにした表の行：地点コード、年を先に書いた日付、推定と明記した推定値、"
                     "そして備考を付けて空欄にした未調査。"
@@ -156,7 +156,7 @@ MODULE_TOTALS = {
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.ja.svg",
                 "caption": "一斉調査の調査区：時刻と個体数を記録した群れの移動から、2つの地点で数えられた個体を見つけられます。",
                 "credit": "Flyway Academy",
             },
@@ -224,7 +224,7 @@ MODULE_BREEDING = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.ja.svg",
                 "caption": "秋のナベヅルとマナヅルの齢の見分け方：第1回冬の幼鳥は頭部と頸が淡黄褐色～褐色を帯びます。",
                 "credit": "Flyway Academy",
             },
@@ -288,7 +288,7 @@ MODULE_TRENDS = {
         (
             "figure",
             {
-                "svg": "courses/img/practice-loglinear-trend.svg",
+                "svg": "courses/img/practice-loglinear-trend.ja.svg",
                 "caption": "練習用データ：コア地点におけるナベヅルのシーズン合計（対数目盛）と、当てはめた対数線形トレンド。",
                 "credit": "Flyway Academy",
             },

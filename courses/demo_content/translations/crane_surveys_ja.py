@@ -132,7 +132,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.ja.svg",
                 "caption": (
                     "目印（川、道路）を境界とする調査区。調査区ごとに1班を置き、"
                     "ねぐらの両岸に観察地点を2か所設け、群れの移動を時刻と羽数とともに記録する。"
@@ -319,7 +319,7 @@ MODULE_FLOCKS = {
         (
             "figure",
             {
-                "svg": "courses/img/block-counting.svg",
+                "svg": "courses/img/block-counting.ja.svg",
                 "caption": (
                     "ブロック法：10羽のブロックを1つ正確に数え、"
                     "群れを同じくらいの大きさのブロックに分ける。密度が変わるところでは、"
@@ -478,7 +478,7 @@ MODULE_AGE = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.ja.svg",
                 "caption": (
                     "冬の年齢識別点：ナベヅルとマナヅルの成鳥と幼鳥の頭部、"
                     "および成鳥2羽と幼鳥2羽からなる家族群。"
@@ -611,7 +611,7 @@ MODULE_DATA = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-count-sheet.svg",
+                "svg": "courses/img/crane-count-sheet.ja.svg",
                 "caption": (
                     "ツルのカウント用の野外記録用紙：地点、日付、時刻、条件を記入するヘッダー、"
                     "年齢区分・家族群・方法を記入する種ごとの行、群れの移動を記録する欄。"

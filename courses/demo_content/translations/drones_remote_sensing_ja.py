@@ -216,7 +216,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/drone-flight-pattern.svg",
+                "svg": "courses/img/drone-flight-pattern.ja.svg",
                 "caption": text(
                     """「芝刈り機」型の飛行パターン：隣り合うコースの間にサイドラップ、連続する写真の間にオーバーラップをとった平行なコース。側面図は飛行高度と写真の撮影範囲を示す。"""
                 ),

@@ -45,7 +45,7 @@ MODULE_WATER = {
         (
             "figure",
             {
-                "svg": "courses/img/wetland-depth-transect.svg",
+                "svg": "courses/img/wetland-depth-transect.ja.svg",
                 "caption": text(
                     """乾いた草地から開水面までの水深トランセクト：10 mごとの印で水深を測り、量水標の値と関連づけることで、浅い水域を訪問ごとに比較できる。"""
                 ),
