@@ -972,7 +972,12 @@ def course_choices_with_languages(
     title is in the reader's language where the course is translated, else in
     the language it is written in (a select marks such an option with ``lang``)."""
     reader = language or get_language() or settings.LANGUAGE_CODE
-    courses = list(course_originals_localized(language=reader).select_related("locale"))
+    courses = list(
+        course_originals_localized(language=reader)
+        .select_related("locale")
+        # A picker needs no page content: the StreamFields are most of a page's row.
+        .only("pk", "slug", "title", "translation_key", "locale__language_code")
+    )
     languages = course_languages(courses=courses)
     courses.sort(key=lambda c: collation_key(c.display_title, reader))
     rows = []

@@ -17,8 +17,13 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def _cpu_seconds(pid: str) -> float:
+    """User and system CPU of ``pid`` and of its children that have ended.
+
+    gunicorn replaces a worker after ``max_requests`` (gunicorn.conf.py): the
+    ended worker's CPU is then only in its master's cutime and cstime.
+    """
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    return sum(int(fields[i]) for i in (11, 12, 13, 14)) / TICKS  # utime, stime, cutime, cstime
 
 
 def cpu(port: str, database: str) -> tuple[float, float]:

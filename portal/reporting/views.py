@@ -56,17 +56,16 @@ def participation(request):
         first, _comma, second = by.partition(",")
         params["by"], params["and_by"] = first, second
         return redirect(f"{reverse('reporting:participation')}?{params.urlencode()}")
-    form = ReportFilterForm(request.GET or None)
-    if request.GET and not form.is_valid():
+    # One form (its course and cohort pickers cost queries): the request's
+    # filters, or the default view by gender.
+    form = ReportFilterForm(request.GET or {"by": "gender"})
+    if not form.is_valid():
         return render(
             request,
             "reporting/participation.html",
             {"form": form, "invalid": True},
             status=400,
         )
-    if not request.GET:
-        form = ReportFilterForm({"by": "gender"})
-        form.is_valid()
     dashboard = selectors.participation_dashboard(
         filters=form.filters(), dimensions=form.cleaned_data["dimensions"]
     )
