@@ -1,18 +1,20 @@
 """What the demo loaders of translated content (pages, quizzes) share."""
 
+import json
 from collections import defaultdict
 
 from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import (
+    SegmentOverride,
     String,
     StringTranslation,
     Translation,
     TranslationContext,
     TranslationSource,
 )
-from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 # Interface language code → suffix of the demo data modules in that language.
@@ -46,6 +48,32 @@ def string_translation_set(*, string, locale, context, data: str) -> bool:
     return True
 
 
+def segment_override_set(*, locale, context, data) -> bool:
+    """Make ``data`` the value of an overridable segment (a chosen image's id) in ``locale``.
+
+    As a translator's override in wagtail-localize's editor would be; ``data=None`` drops
+    the override, so the translation takes the source's value again.
+
+    Returns:
+        True when the override was added, changed or dropped.
+    """
+    existing = SegmentOverride.objects.filter(locale=locale, context=context).first()
+    if data is None:
+        if existing is None:
+            return False
+        existing.delete()
+        return True
+    data_json = json.dumps(data)
+    if existing is None:
+        SegmentOverride.objects.create(locale=locale, context=context, data_json=data_json)
+        return True
+    if existing.data_json == data_json and not existing.has_error:
+        return False
+    existing.data_json, existing.has_error, existing.field_error = data_json, False, ""
+    existing.save(update_fields=["data_json", "has_error", "field_error", "updated_at"])
+    return True
+
+
 def _string_segments(instance) -> dict[str, list[StringSegmentValue]]:
     by_path = defaultdict(list)
     for segment in extract_segments(instance):
@@ -54,9 +82,20 @@ def _string_segments(instance) -> dict[str, list[StringSegmentValue]]:
     return by_path
 
 
+def _overridable_segments(instance) -> dict[str, OverridableSegmentValue]:
+    return {
+        segment.path: segment
+        for segment in extract_segments(instance)
+        if isinstance(segment, OverridableSegmentValue)
+    }
+
+
 @transaction.atomic
 def translate_page(*, page: Page, translated: Page, locale: Locale) -> bool:
     """Record ``translated``'s texts as translations of ``page``'s segments and publish.
+
+    Where ``translated`` chooses another image than ``page`` (a drawing with labels in the
+    language), the choice is recorded as an override of that segment.
 
     Args:
         page: the source page (specific).
@@ -88,6 +127,13 @@ def translate_page(*, page: Page, translated: Page, locale: Locale) -> bool:
             changed |= string_translation_set(
                 string=string, locale=locale, context=contexts[path], data=data
             )
+    target_overridables = _overridable_segments(translated)
+    for path, source_segment in _overridable_segments(page).items():
+        target_segment = target_overridables.get(path)
+        if path not in contexts or target_segment is None:
+            continue
+        data = None if target_segment.data == source_segment.data else target_segment.data
+        changed |= segment_override_set(locale=locale, context=contexts[path], data=data)
     if changed or not page.get_translations().filter(locale=locale).exists():
         # Saved as a draft, then published here rather than when the transaction
         # commits, so that a translation is in the tree, with its children counted,

@@ -130,6 +130,10 @@ def test_the_flagship_courses_quizzes_and_surveys_are_published(client, password
     assert _course_data(courses[1].slug, language)["modules"][2]["title"] in html
     assert "R.MW / -.YG" in html
     assert "Writing a combination" not in html
+    # Its drawing is the copy labelled in the language, not the source's image.
+    drawings = [b.value["image"].file.name for b in module.body if b.block_type == "figure"]
+    assert drawings and all(name.endswith(f".{language}.svg") for name in drawings), drawings
+    assert all(name.rsplit("/", 1)[1].removesuffix(".svg") in html for name in drawings)
 
 
 NEW_COURSES = {"crane-data-analysis", "conservation-planning"}

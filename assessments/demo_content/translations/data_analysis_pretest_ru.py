@@ -2,13 +2,12 @@
 
 Same structure and order as ``DATA_ANALYSIS_PRE_TEST`` in ``assessments.demo_questions``,
 so that every text lines up with its source segment. The feedback quotes figures computed
-from the practice data, built here the same way as in the source so the texts stay in step.
+from the practice data, taken from the same computation as the source's and written as the
+final quiz writes them (``data_analysis_quiz_ru.practice_figure``).
 Species names follow courses/demo_content/translations/crane_surveys_ru.py.
 """
 
-from courses import practice_data
-
-PRACTICE = practice_data.quiz_answers()
+from assessments.demo_content.translations.data_analysis_quiz_ru import practice_figure
 
 QUIZ = {
     "title": "Анализ данных учётов журавлей: входной тест",
@@ -21,8 +20,8 @@ QUIZ = {
                 "объясняется в первом модуле.)"
             ),
             "general_feedback": (
-                f"{PRACTICE['raw_rows']} строк; одна из них была введена дважды и на очищенном "
-                "листе удалена."
+                f"Строк данных: {practice_figure('raw_rows')}; одна из них была введена дважды и "
+                "на очищенном листе удалена."
             ),
         },
         {
@@ -32,7 +31,7 @@ QUIZ = {
             ),
             "general_feedback": (
                 "Сумма столбца total минус сумма столбца already_counted по строкам даурского "
-                f"журавля за 2017 год: {PRACTICE['white_naped_total_2017']} птиц."
+                f"журавля за 2017 год; итого {practice_figure('white_naped_total_2017')}."
             ),
         },
         {
@@ -42,8 +41,8 @@ QUIZ = {
                 "возрастом)? Дайте ответ с одним знаком после запятой."
             ),
             "general_feedback": (
-                "Сложите взрослых и молодых по всем участкам, затем 100 x молодые / (взрослые + "
-                f"молодые) = {PRACTICE['hooded_ratio_2019']} %."
+                "Сложите взрослых и молодых по всем участкам, затем 100 × молодые / (взрослые + "
+                f"молодые) = {practice_figure('hooded_ratio_2019')} %."
             ),
         },
         {

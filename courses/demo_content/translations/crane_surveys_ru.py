@@ -131,7 +131,7 @@ Census), который координирует Wetlands International.</p>
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.ru.svg",
                 "caption": text(
                     """Учётные участки с границами по ориентирам (река, дорога), по одной группе
                     на участок, два наблюдательных пункта на противоположных берегах у ночёвки,
@@ -313,7 +313,7 @@ MODULE_FLOCKS = {
         (
             "figure",
             {
-                "svg": "courses/img/block-counting.svg",
+                "svg": "courses/img/block-counting.ru.svg",
                 "caption": text(
                     """Учёт блоками: один блок из 10 журавлей считают точно, затем стаю делят
                     на блоки примерно такого же размера. Там, где меняется плотность, точно
@@ -477,7 +477,7 @@ n = 37 семей), местом, датой и методом. Доля мол�
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.ru.svg",
                 "caption": text(
                     """Возрастные признаки зимой: головы взрослых и молодых чёрных и даурских
                     журавлей, а также семейная группа из двух взрослых с двумя молодыми."""
@@ -624,7 +624,7 @@ MODULE_DATA = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-count-sheet.svg",
+                "svg": "courses/img/crane-count-sheet.ru.svg",
                 "caption": text(
                     """Полевой бланк учёта журавлей: шапка с местом, датой, временем и
                     условиями; по одной строке на вид с возрастными классами, семейными
