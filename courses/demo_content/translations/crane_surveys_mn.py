@@ -133,7 +133,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.mn.svg",
                 "caption": text(
                     """Хил заагийг нь баримжаа (гол, зам) дагуу тогтоосон тооллогын хэсгүүд,
                     хэсэг бүрт нэг баг, хонох газрын эсрэг талын эрэгт хоёр ажиглалтын цэг,
@@ -313,7 +313,7 @@ MODULE_FLOCKS = {
         (
             "figure",
             {
-                "svg": "courses/img/block-counting.svg",
+                "svg": "courses/img/block-counting.mn.svg",
                 "caption": text(
                     """Блокоор тоолох арга: 10 тогоруутай нэг блокийг яг тоолж, дараа нь
                     сүргийг ойролцоо хэмжээтэй блокуудад хуваана. Нягтрал өөрчлөгдсөн газарт
@@ -477,7 +477,7 @@ MODULE_AGE = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.mn.svg",
                 "caption": text(
                     """Өвлийн улиралд насыг ялгах шинж: хар тогоруу, цэн тогорууны насанд
                     хүрсэн болон залуу шувууны толгой, мөн хоёр насанд хүрсэн, хоёр залуу
@@ -617,7 +617,7 @@ MODULE_DATA = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-count-sheet.svg",
+                "svg": "courses/img/crane-count-sheet.mn.svg",
                 "caption": text(
                     """Тогорууны тооллогын хээрийн бүртгэлийн хуудас: цэг, огноо, цаг,
                     нөхцөлийг бичих толгой хэсэг; насны ангилал, гэр бүлийн бүлэг, аргыг
