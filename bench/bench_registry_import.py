@@ -217,7 +217,7 @@ def main() -> int:
     )
     benchdb.result(
         f"import {total:.2f} s (bar {BAR_SECONDS:.0f} s; floor {floor:.2f} s); "
-        f"re-import changes {replan.created + replan.updated}"
+        f"re-import changes {changed}"
     )
     print(f"bar: import of {ROWS} rows <= {BAR_SECONDS:.0f} s: {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
