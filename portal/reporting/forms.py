@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from courses.selectors import course_choices_with_languages, course_cohorts_localized
-from portal.core.widgets import LanguageSelect
+from portal.core.widgets import FastSelect, LanguageSelect
 
 from .definitions import Dimension, parse_dimensions
 from .models import TargetMetric
@@ -20,7 +20,9 @@ class ReportFilterForm(forms.Form):
     """The report's parameters. ``by`` also accepts BRIEF §4's comma list (``gender,country``)."""
 
     by = forms.CharField(label=_("Break down by"), required=False)
-    and_by = forms.ChoiceField(label=_("and by"), choices=DIMENSION_CHOICES, required=False)
+    and_by = forms.ChoiceField(
+        label=_("and by"), choices=DIMENSION_CHOICES, required=False, widget=FastSelect
+    )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -29,13 +31,13 @@ class ReportFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     course = forms.ChoiceField(label=_("Course"), required=False)
-    cohort = forms.ChoiceField(label=_("Cohort"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    cohort = forms.ChoiceField(label=_("Cohort"), required=False, widget=FastSelect)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
 
     def __init__(self, *args, default_by: str = "gender", **kwargs):
         super().__init__(*args, **kwargs)
         self.default_by = default_by
-        self.fields["by"].widget = forms.Select(choices=Dimension.choices)
+        self.fields["by"].widget = FastSelect(choices=Dimension.choices)
         courses = course_choices_with_languages(value="slug")
         self.fields["course"].choices = [
             ("", _("All courses")),
