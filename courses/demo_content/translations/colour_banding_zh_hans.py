@@ -125,7 +125,7 @@ MODULE_WELFARE = {
         (
             "figure",
             {
-                "svg": "courses/img/ring-fitting.svg",
+                "svg": "courses/img/ring-fitting.zh-hans.svg",
                 "caption": text(
                     """合拢金属环：两端恰好对接，环能自由转动。有缝隙、有重叠或过小的环都可能伤到鸟。"""
                 ),
@@ -230,7 +230,7 @@ MODULE_COMBINATIONS = {
         (
             "figure",
             {
-                "svg": "courses/img/colour-band-combination.svg",
+                "svg": "courses/img/colour-band-combination.zh-hans.svg",
                 "caption": text(
                     """正面看到的鹤：它的左腿在你的右边。彩环逐腿识读，从上到下，分关节以上和以下。这只鸟写作 R.MW / -.YG。"""
                 ),

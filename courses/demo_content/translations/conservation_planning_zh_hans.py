@@ -88,7 +88,7 @@ MODULE_THREATS = {
         (
             "figure",
             {
-                "svg": "courses/img/threat-to-indicator-chain.svg",
+                "svg": "courses/img/threat-to-indicator-chain.zh-hans.svg",
                 "caption": (
                     "从威胁到指标：计划中的输电线路（威胁）会使鹤撞线死亡（压力），从而危害河谷中的鹤"
                     "（保护目标）；计划让线路避开或为其加装标记（行动），而针对行动、压力和保护目标的指标"
@@ -304,7 +304,7 @@ MODULE_SITE_PLAN = {
         (
             "figure",
             {
-                "svg": "courses/img/ekhen-gol-site-sketch.svg",
+                "svg": "courses/img/ekhen-gol-site-sketch.zh-hans.svg",
                 "caption": (
                     "虚构的额很郭勒河谷保护区示意图：西部是夜栖湖泊，东部是莎草草甸，鹤每天在两者之间往返飞行，"
                     "计划中的输电线路横穿其飞行路线；图中还标出了牧民营地、饲料农场的水泵和春季火的来向。"

@@ -90,7 +90,7 @@ MODULE_CLEANING = {
         (
             "figure",
             {
-                "svg": "courses/img/field-sheet-to-table.svg",
+                "svg": "courses/img/field-sheet-to-table.zh-hans.svg",
                 "caption": (
                     "一张野外记录表及由它整理成的数据行：地点代码、年份在前的日期、标明为估计的估计值，"
                     "以及留空并附备注的漏查记录。"
@@ -158,7 +158,7 @@ MODULE_TOTALS = {
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.zh-hans.svg",
                 "caption": "同步调查的计数单元：记录了时间和数量的鹤群移动，可帮助找出在两个地点被计数的个体。",
                 "credit": "Flyway Academy",
             },
@@ -226,7 +226,7 @@ MODULE_BREEDING = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.zh-hans.svg",
                 "caption": "秋季白头鹤和白枕鹤的年龄识别特征：当年幼鸟的头颈部呈皮黄色或褐色。",
                 "credit": "Flyway Academy",
             },
@@ -290,7 +290,7 @@ MODULE_TRENDS = {
         (
             "figure",
             {
-                "svg": "courses/img/practice-loglinear-trend.svg",
+                "svg": "courses/img/practice-loglinear-trend.zh-hans.svg",
                 "caption": "练习数据：核心地点白头鹤各调查季总数（对数坐标）及拟合的对数线性趋势。",
                 "credit": "Flyway Academy",
             },

@@ -111,7 +111,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.zh-hans.svg",
                 "caption": (
                     "计数单元以地标（河流、道路）为边界，每个单元由一个调查队负责；"
                     "夜栖地两岸各设一个观察点，鹤群移动均记录时间和数量。"
@@ -267,7 +267,7 @@ MODULE_FLOCKS = {
         (
             "figure",
             {
-                "svg": "courses/img/block-counting.svg",
+                "svg": "courses/img/block-counting.zh-hans.svg",
                 "caption": (
                     "分块计数：先准确数出一个10只鹤的块，再将鹤群划分为大小相近的若干块。"
                     "密度发生变化之处，重新数一个新的块。"
@@ -394,7 +394,7 @@ MODULE_AGE = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.zh-hans.svg",
                 "caption": (
                     "冬季年龄鉴别特征：白头鹤和白枕鹤成鸟与幼鸟的头部，"
                     "以及由两只成鸟和两只幼鸟组成的家庭群。"
@@ -511,7 +511,7 @@ MODULE_DATA = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-count-sheet.svg",
+                "svg": "courses/img/crane-count-sheet.zh-hans.svg",
                 "caption": (
                     "鹤类计数野外记录表：表头填写地点、日期、时间和条件；每个物种一行，"
                     "包括年龄组、家庭群和计数方法；另设一栏记录鹤群移动。"

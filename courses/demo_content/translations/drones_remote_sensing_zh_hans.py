@@ -216,7 +216,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/drone-flight-pattern.svg",
+                "svg": "courses/img/drone-flight-pattern.zh-hans.svg",
                 "caption": text(
                     """“割草机”式航线：一组平行航线，相邻航线之间有旁向重叠，相邻照片之间有航向重叠；侧视图显示飞行高度和照片覆盖范围。"""
                 ),

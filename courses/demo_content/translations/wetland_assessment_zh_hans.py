@@ -45,7 +45,7 @@ MODULE_WATER = {
         (
             "figure",
             {
-                "svg": "courses/img/wetland-depth-transect.svg",
+                "svg": "courses/img/wetland-depth-transect.zh-hans.svg",
                 "caption": text(
                     """从干草甸到开阔水面的水深样线：每隔10 m在标记处测量水深，并与水尺读数对照，从而可以在不同的到访之间比较浅水区。"""
                 ),
