@@ -125,7 +125,7 @@ MODULE_WELFARE = {
         (
             "figure",
             {
-                "svg": "courses/img/ring-fitting.svg",
+                "svg": "courses/img/ring-fitting.ko.svg",
                 "caption": text(
                     """금속 가락지 닫기: 양 끝이 정확히 맞닿고 가락지가 자유롭게 돈다. 틈이 있거나, 겹치거나, 너무 작은 가락지는 새를 다치게 할 수 있다."""
                 ),
@@ -234,7 +234,7 @@ MODULE_COMBINATIONS = {
         (
             "figure",
             {
-                "svg": "courses/img/colour-band-combination.svg",
+                "svg": "courses/img/colour-band-combination.ko.svg",
                 "caption": text(
                     """앞에서 본 두루미: 그 새의 왼쪽 다리는 여러분의 오른쪽에 있다. 가락지는 다리별로, 관절 위와 아래를 위에서 아래로 읽는다. 이 새의 표기는 R.MW / -.YG."""
                 ),

@@ -128,7 +128,7 @@ MODULE_THREATS = {
         (
             "figure",
             {
-                "svg": "courses/img/threat-to-indicator-chain.svg",
+                "svg": "courses/img/threat-to-indicator-chain.ko.svg",
                 "caption": text(
                     """위협에서 지표까지: 계획된 송전선(위협)은 충돌로 두루미를 죽게 하여(압력) 계곡의
                     두루미(보전 대상)에 해를 끼칩니다. 계획은 송전선을 피하거나 표지를 달고(조치),
@@ -426,7 +426,7 @@ MODULE_SITE_PLAN = {
         (
             "figure",
             {
-                "svg": "courses/img/ekhen-gol-site-sketch.svg",
+                "svg": "courses/img/ekhen-gol-site-sketch.ko.svg",
                 "caption": text(
                     """가상의 에헨골 계곡 보호구역 약도: 서쪽의 잠자리 호수, 동쪽의 사초 초지, 그 사이를
                     오가는 두루미의 매일의 비행, 그 경로를 가로지르는 계획된 송전선. 유목민 캠프, 사료

@@ -106,7 +106,7 @@ MODULE_CLEANING = {
         (
             "figure",
             {
-                "svg": "courses/img/field-sheet-to-table.svg",
+                "svg": "courses/img/field-sheet-to-table.ko.svg",
                 "caption": text(
                     """야외 기록지와 그로부터 만들어진 행: 지점 코드, 연도가 앞에 오는 날짜, 추정으로
                     표시한 추정값, 그리고 비고와 함께 빈칸으로 둔 빠진 방문."""
@@ -216,7 +216,7 @@ MODULE_TOTALS = {
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.ko.svg",
                 "caption": text(
                     """동시조사의 조사 구역: 시각과 크기를 기록한 무리 이동으로 두 지점에서 계수된 개체를
                     찾을 수 있습니다."""
@@ -314,7 +314,7 @@ MODULE_BREEDING = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.ko.svg",
                 "caption": text(
                     """가을철 흑두루미와 재두루미의 연령 판별 단서: 생후 첫해의 개체는 머리와 목이
                     담황색이나 갈색을 띱니다."""
@@ -415,7 +415,7 @@ MODULE_TRENDS = {
         (
             "figure",
             {
-                "svg": "courses/img/practice-loglinear-trend.svg",
+                "svg": "courses/img/practice-loglinear-trend.ko.svg",
                 "caption": text(
                     """연습용 데이터: 핵심 지점의 흑두루미 시즌 합계(로그 척도)와 맞춘 로그선형
                     추세."""

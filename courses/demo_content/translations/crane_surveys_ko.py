@@ -120,7 +120,7 @@ Census)의 1월 조사가 이동경로 전역에 걸친 조사 기간의 한 예
         (
             "figure",
             {
-                "svg": "courses/img/synchronised-count-units.svg",
+                "svg": "courses/img/synchronised-count-units.ko.svg",
                 "caption": text(
                     """지형지물(강, 도로)을 경계로 삼은 조사 구역, 구역마다 한 팀, 잠자리 양쪽
                     기슭의 관찰 지점 두 곳, 그리고 시각과 개체수를 함께 기록한 무리의 이동. 모든
@@ -288,7 +288,7 @@ MODULE_FLOCKS = {
         (
             "figure",
             {
-                "svg": "courses/img/block-counting.svg",
+                "svg": "courses/img/block-counting.ko.svg",
                 "caption": text(
                     """블록 계수법: 두루미 10마리로 이루어진 블록 하나를 정확히 센 뒤, 무리를
                     비슷한 크기의 블록으로 나눕니다. 밀도가 바뀌는 곳에서는 새 블록을 셉니다."""
@@ -438,7 +438,7 @@ MODULE_AGE = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-age-cues.svg",
+                "svg": "courses/img/crane-age-cues.ko.svg",
                 "caption": text(
                     """겨울철 연령 구별 단서: 흑두루미와 재두루미의 성조·유조 머리, 그리고 성조
                     2마리와 유조 2마리로 이루어진 가족군."""
@@ -559,7 +559,7 @@ MODULE_DATA = {
         (
             "figure",
             {
-                "svg": "courses/img/crane-count-sheet.svg",
+                "svg": "courses/img/crane-count-sheet.ko.svg",
                 "caption": text(
                     """두루미 계수 야외 기록지: 조사지, 날짜, 시각, 조건을 적는 머리 부분, 연령
                     구분·가족군·방법을 적는 종별 행, 그리고 무리 이동을 적는 칸."""

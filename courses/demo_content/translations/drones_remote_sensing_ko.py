@@ -216,7 +216,7 @@ MODULE_PLANNING = {
         (
             "figure",
             {
-                "svg": "courses/img/drone-flight-pattern.svg",
+                "svg": "courses/img/drone-flight-pattern.ko.svg",
                 "caption": text(
                     """"잔디깎기" 비행 패턴: 이웃한 경로 사이에 횡중복, 연속된 사진 사이에 종중복을 둔 평행 경로. 측면도는 비행 고도와 사진의 촬영 범위를 보여 준다."""
                 ),

@@ -45,7 +45,7 @@ MODULE_WATER = {
         (
             "figure",
             {
-                "svg": "courses/img/wetland-depth-transect.svg",
+                "svg": "courses/img/wetland-depth-transect.ko.svg",
                 "caption": text(
                     """마른 초지에서 개방 수면까지의 수심 조사선: 10 m마다 표시한 지점에서 수심을 재고 수위표 값과 연결하여, 방문할 때마다 얕은 구역을 비교할 수 있다."""
                 ),
