@@ -317,7 +317,7 @@ MODULE_BREEDING = {
                 "svg": "courses/img/crane-age-cues.ko.svg",
                 "caption": text(
                     """가을철 흑두루미와 재두루미의 연령 판별 단서: 생후 첫해의 개체는 머리와 목이
-                    담황색이나 갈색을 띱니다."""
+                    황갈색이나 갈색을 띱니다."""
                 ),
                 "credit": "Flyway Academy",
             },
