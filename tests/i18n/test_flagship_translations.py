@@ -142,8 +142,8 @@ def test_the_flagship_courses_quizzes_and_surveys_are_published(client, password
 
 
 NEW_COURSES = {"crane-data-analysis", "conservation-planning"}
-# Languages whose courses show copies of the drawings labelled in the language (none yet in ko).
-LABELLED_DRAWINGS = {"zh-hans", "ja"}
+# Languages whose courses show copies of the drawings labelled in the language.
+LABELLED_DRAWINGS = {"zh-hans", "ja", "ko"}
 
 
 def test_the_new_courses_and_their_quizzes_are_published_in_chinese_japanese_and_korean(
