@@ -1,7 +1,7 @@
-"""The four flagship courses, their quizzes, the crane pre-test and the feedback surveys
-are published in Russian and Mongolian through wagtail-localize.
+"""The flagship courses, their quizzes and pre-tests and the feedback surveys are published
+in Russian and Mongolian through wagtail-localize.
 
-One test per language: loading four courses with their quizzes is slow, so each test
+One test per language: loading every course with its quizzes is slow, so each test
 loads once and checks everything a reader of that language gets.
 """
 
@@ -117,8 +117,9 @@ def test_the_flagship_courses_quizzes_and_surveys_are_published(client, password
     quiz_translations.load_translations(language=language)
     course_translations.load_translations(language=language)
 
-    assert {"crane-survey-techniques", "colour-banding"} <= set(_check_courses(courses, language))
-    assert "crane-survey-techniques" in _check_quizzes(language)
+    # Every flagship course and quiz is written in both languages: none may be left out.
+    assert set(_check_courses(courses, language)) == set(course_translations.TRANSLATED_COURSES)
+    assert set(_check_quizzes(language)) == set(QUIZZES)
     _check_surveys(language)
     # Loading again finds nothing to do.
     assert quiz_translations.load_translations(language=language) == 0
@@ -139,6 +140,13 @@ def test_the_flagship_courses_quizzes_and_surveys_are_published(client, password
     drawings = _drawings(module)
     assert drawings and all(name.endswith(f".{language}.svg") for name in drawings), drawings
     assert all(name.rsplit("/", 1)[1].removesuffix(".svg") in html for name in drawings)
+    # So are the drawings of every other translated module (the planning course's site sketch…).
+    for course in CoursePage.objects.filter(locale__language_code=language):
+        for module in ModulePage.objects.child_of(course):
+            for block in module.specific.body:
+                if block.block_type == "figure":
+                    name = block.value["image"].file.name
+                    assert name.endswith(f".{language}.svg"), (course.slug, module.slug, name)
 
 
 NEW_COURSES = {"crane-data-analysis", "conservation-planning"}
