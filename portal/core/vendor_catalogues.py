@@ -45,10 +45,30 @@ def _package_dir(name: str) -> Path:
     return Path(module.__file__).resolve().parent
 
 
+def _loaded_locale_dirs() -> list[Path]:
+    """The ``locale`` folders Django reads catalogues from: its own, the installed
+    apps' and ``LOCALE_PATHS`` (a catalogue of an app not installed, such as
+    ``django.contrib.admin``'s, translates nothing the portal shows)."""
+    import django
+    from django.apps import apps
+
+    dirs = [Path(django.__file__).resolve().parent / "conf" / "locale"]
+    dirs += [Path(config.path).resolve() / "locale" for config in apps.get_app_configs()]
+    dirs += [Path(directory).resolve() for directory in settings.LOCALE_PATHS]
+    return [directory for directory in dirs if directory.is_dir()]
+
+
+def _library_locale_dirs() -> list[Path]:
+    roots = [_package_dir(library) for library in LIBRARIES]
+    return [d for d in _loaded_locale_dirs() if any(d.is_relative_to(r) for r in roots)]
+
+
 def _english_messages() -> list[Message]:
     found: dict[tuple, Message] = {}
-    for library in LIBRARIES:
-        for path in sorted(_package_dir(library).glob("**/locale/en/LC_MESSAGES/*.po")):
+    roots = {_package_dir(library): library for library in LIBRARIES}
+    for directory in _library_locale_dirs():
+        library = next(name for root, name in roots.items() if directory.is_relative_to(root))
+        for path in sorted(directory.glob("en/LC_MESSAGES/*.po")):
             domain = path.stem
             if domain not in ("django", "djangojs"):
                 continue
@@ -69,10 +89,8 @@ def _english_messages() -> list[Message]:
 def _translated(language: str) -> frozenset:
     """(domain, msgctxt, msgid) translated in any catalogue Django loads for ``language``."""
     paths = []
-    for library in {*LIBRARIES, "allauth"}:
-        paths += _package_dir(library).glob(f"**/locale/{language}/LC_MESSAGES/*.po")
-    for directory in settings.LOCALE_PATHS:
-        paths += Path(directory).glob(f"{language}/LC_MESSAGES/*.po")
+    for directory in _loaded_locale_dirs():
+        paths += directory.glob(f"{language}/LC_MESSAGES/*.po")
     done = set()
     for path in paths:
         for entry in polib.pofile(str(path)):
