@@ -267,8 +267,8 @@ class Question(
             '"left_below": ["metal"], "right_above": ["white", "green"], "right_below": []}.'
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     revisions = _revisions("question")
     workflow_states = _workflow_states("question")
@@ -486,8 +486,8 @@ class Quiz(
             "timed quizzes."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     revisions = _revisions("quiz")
     workflow_states = _workflow_states("quiz")

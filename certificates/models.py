@@ -15,8 +15,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -187,6 +187,14 @@ class CertificateEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.certificate.serial}: {self.get_action_display()}"
+
+    @property
+    def reason_display(self) -> str:
+        """The reason as written, or, for an issue nobody explained (the automatic
+        one on completion), "Course completed." in the reader's language."""
+        if self.reason or self.action != self.Action.ISSUED:
+            return self.reason
+        return gettext("Course completed.")
 
 
 class SerialCounter(models.Model):

@@ -254,7 +254,7 @@ def _certificate_issue(
                 certificate=certificate,
                 action=CertificateEvent.Action.ISSUED,
                 acting_user=acting_user,
-                reason=reason or _("Course completed."),
+                reason=reason,  # shown as "Course completed." when empty, translated
                 created_at=issued_at,
             )
             certificates_changed.send_changes(

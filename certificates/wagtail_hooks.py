@@ -3,6 +3,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -37,7 +38,7 @@ class CertificateDesignViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Certificate designs")
     add_to_admin_menu = False
-    list_display = ["name", "is_default"]
+    list_display = ["name", BooleanColumn("is_default", label=_("default design"))]
 
 
 register_snippet(CertificateDesignViewSet)

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from certificates import services
 from certificates.models import (
@@ -449,9 +449,14 @@ def test_supersede_writes_its_own_event_and_keeps_the_issued_one(secretariat):
     first.refresh_from_db()
     assert first.status == CertificateStatus.SUPERSEDED and first.superseded_by_id == later.pk
     assert list(first.events.values_list("action", "acting_user", "reason")) == [
-        (CertificateEvent.Action.ISSUED, None, "Course completed."),
+        (CertificateEvent.Action.ISSUED, None, ""),
         (CertificateEvent.Action.SUPERSEDED, secretariat.pk, "Merged"),
     ]
+    # The automatic issue's reason is read in the reader's language, not stored in one.
+    issued = first.events.get(action=CertificateEvent.Action.ISSUED)
+    with translation.override("ru"):
+        shown = issued.reason_display
+        assert shown == translation.gettext("Course completed.") != "Course completed."
     assert not later.events.exclude(action=CertificateEvent.Action.ISSUED).exists()
 
 
