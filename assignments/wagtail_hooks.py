@@ -3,6 +3,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -21,7 +22,12 @@ class AssignmentViewSet(CourseScopedAssignmentViewSetMixin, SnippetViewSet):
     # Its own menu entry: kept off Wagtail's snippets overview, which is for administrators.
     add_to_admin_menu = True
     menu_order = 224
-    list_display = ["title", "course", "module", "required"]
+    list_display = [
+        "title",
+        "course",
+        "module",
+        BooleanColumn("required", label=_("required for completion")),
+    ]
     list_filter = ["required", "grading_scheme"]
     search_fields = ["title"]
 

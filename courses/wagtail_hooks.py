@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.accounts.menu import CapabilityMenuItem
 from portal.accounts.permissions import Capability
+from portal.core.admin_views import ReadableInspectView
 
 from . import admin_views, services
 from .forms import CohortAdminForm
@@ -29,6 +30,7 @@ class CohortViewSet(ModelViewSet):
     list_filter = ["mode", "country"]
     search_fields = ["title", "slug", "venue"]
     inspect_view_enabled = True
+    inspect_view_class = ReadableInspectView
     edit_handler = ObjectList(
         [
             FieldPanel("course"),

@@ -35,6 +35,8 @@ class CoreConfig(AppConfig):
         from .page_cache import content_changed_receiver
 
         self._collate_countries()
+        self._local_language_names()
+        self._snippet_breadcrumbs_in_the_readers_language()
 
         for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
             signal.connect(content_changed_receiver, dispatch_uid=f"core_page_cache_{id(signal)}")
@@ -47,6 +49,39 @@ class CoreConfig(AppConfig):
 
         if not getattr(BaseChooser.render, "_portal_csp_nonce", False):
             BaseChooser.render = nonce_chooser_scripts(BaseChooser.render)
+
+    @staticmethod
+    def _local_language_names():
+        """Each language named in itself wherever Django names it, Wagtail's account
+        preferences included: Django's table calls Mongolian "Mongolian" in Mongolian."""
+        from django.conf.locale import LANG_INFO
+
+        from .languages import LOCAL_NAME_OVERRIDES
+
+        for code, name in LOCAL_NAME_OVERRIDES.items():
+            LANG_INFO[code] = {**LANG_INFO[code], "name_local": name}
+
+    @staticmethod
+    def _snippet_breadcrumbs_in_the_readers_language():
+        """Wagtail's snippet viewsets label their first breadcrumbs with ``gettext``
+        when the URLs are built, once per process: "Home" stayed in the language of
+        the first request (English) for everyone. The same items, translated when shown."""
+        from django.conf import settings as django_settings
+        from django.urls import reverse_lazy
+        from django.utils.translation import gettext_lazy
+        from wagtail.snippets.views.snippets import SnippetViewSet
+
+        def breadcrumbs_items(viewset):
+            items = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
+            if (
+                getattr(django_settings, "WAGTAILSNIPPETS_MENU_SHOW_ALL", False)
+                or not viewset.get_menu_item_is_registered()
+            ):
+                snippets = reverse_lazy("wagtailsnippets:index")
+                items.append({"url": snippets, "label": gettext_lazy("Snippets")})
+            return items
+
+        SnippetViewSet.breadcrumbs_items = property(breadcrumbs_items)
 
     @staticmethod
     def _documents_on_private_storage():

@@ -27,6 +27,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from portal.core.admin_views import ReadableInspectView
+
 from . import exports, services
 from .forms import MergeForm
 from .models import Gender, OrganisationType, Participant
@@ -221,7 +223,7 @@ INSPECT_FIELDS = [
 ]
 
 
-class ParticipantInspectView(generic.InspectView):
+class ParticipantInspectView(ReadableInspectView):
     template_name = "registry/admin/inspect.html"
 
     @cached_property

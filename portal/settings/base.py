@@ -353,6 +353,8 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 # without a translation is served in its source language.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin is offered in the portal's six languages, the ones it is translated into.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
