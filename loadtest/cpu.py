@@ -3,9 +3,10 @@
 ``python loadtest/cpu.py PORT DB`` prints two numbers: the CPU seconds (user +
 system) of the gunicorn processes serving PORT and of the PostgreSQL backends
 connected to database DB, with those that ended (counted in the postmaster,
-with any other database's on the same server: run it on a quiet machine). Taken before and after the run, the difference divided
-by the requests served is what one request costs, whatever else runs on the
-machine: a figure other engineers' work does not change, unlike the latencies.
+with any other database's on the same server: run it on a quiet machine).
+Taken before and after the run, the difference divided by the requests served
+is what one request costs, whatever else runs on the machine: a figure other
+engineers' work does not change, unlike the latencies.
 """
 
 from __future__ import annotations
