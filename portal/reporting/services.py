@@ -27,6 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Cast, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -228,13 +229,14 @@ def _fact_select(enrolments: QuerySet, certificates: QuerySet) -> QuerySet:
     """
     by_enrolment = Q(cohort__mode=CohortMode.SELF_PACED) | Q(cohort__start_date__isnull=True)
     reference = Case(
-        When(by_enrolment, then=sql.UTCDate("enrolled_at", tzinfo=dt.UTC)),
+        When(by_enrolment, then=TruncDate("enrolled_at", tzinfo=dt.UTC)),
         default=F("cohort__start_date"),
         output_field=DateField(),
     )
     year = Case(
-        When(by_enrolment, then=sql.Year("enrolled_at", tzinfo=dt.UTC)),
-        default=sql.Year("cohort__start_date"),
+        # PostgreSQL's EXTRACT answers a numeric: the year is an integer everywhere.
+        When(by_enrolment, then=Cast(ExtractYear("enrolled_at", tzinfo=dt.UTC), IntegerField())),
+        default=Cast(ExtractYear("cohort__start_date"), IntegerField()),
         output_field=IntegerField(),
     )
     valid = certificates.filter(

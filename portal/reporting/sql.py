@@ -1,10 +1,5 @@
 """The SQL of the reporting app that the ORM does not write for it.
 
-- ``Year`` and ``UTCDate``: the year and the UTC day of a date or datetime
-  column in SQL on SQLite, where Django's ``ExtractYear`` and ``TruncDate`` call
-  a Python function for every row (PostgreSQL gets Django's own SQL, made an
-  integer for the year). The facts rebuild reads them for every enrolment;
-  ``bench/bench_reporting.py`` times it with Django's functions instead.
 - ``facts_insert_select``: INSERT … SELECT of the participation facts.
 - ``read_by_dimension_index``: on SQLite, a live breakdown reads the facts
   through the index made for exactly its dimensions (``INDEXED BY``).
@@ -22,39 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import connections
-from django.db.models import IntegerField, QuerySet
-from django.db.models.functions import ExtractYear, TruncDate
+from django.db.models import QuerySet
 from django.db.models.sql.datastructures import BaseTable
 
 from .models import FACT_DIMENSIONS, ParticipationFact
-
-
-class Year(ExtractYear):
-    """The year of a date or datetime column, as an integer.
-
-    On SQLite, Django's ``ExtractYear`` calls a Python function for every row;
-    dates and UTC datetimes are stored as ISO text there, so the first four
-    characters are the year and the database can do it alone.
-    """
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(SUBSTR({sql}, 1, 4) AS INTEGER)", params
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        # EXTRACT answers numeric there; the year must be an integer everywhere.
-        sql, params = self.as_sql(compiler, connection, **extra_context)
-        return f"CAST({sql} AS integer)", params
-
-
-class UTCDate(TruncDate):
-    """The UTC calendar day of a datetime column (SQLite: the first ten characters)."""
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        return f"SUBSTR({sql}, 1, 10)", params
 
 
 def facts_insert_select(
