@@ -48,7 +48,14 @@ class CohortIndexView(IndexView):
         return buttons
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("course")
+        # The course column reads ``Cohort.get_course_display``: the title in the
+        # reader's language, annotated once for the whole list.
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("course")
+            .annotate(course_display_title=selectors.course_title_localized())
+        )
 
 
 class CohortCreateView(CreateView):

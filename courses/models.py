@@ -443,6 +443,17 @@ class Cohort(ClusterableModel):
             return gettext("Self-paced online: start any time")
         return in_language(self.title_translations, self.title)
 
+    def get_title_display(self) -> str:
+        """The admin's listings show this for the title column (Wagtail reads a
+        ``get_<field>_display``): the name in the reader's language."""
+        return self.display_title
+
+    def get_course_display(self) -> str:
+        """The course's title in the reader's language: annotated once for a whole
+        list (``selectors.course_title_localized``), else read for this one."""
+        annotated = getattr(self, "course_display_title", None)
+        return annotated or self.course.localized.title
+
     @property
     def partner_list(self) -> list[str]:
         return [line.strip() for line in self.partners.splitlines() if line.strip()]

@@ -921,17 +921,22 @@ def course_cohorts() -> QuerySet[Cohort]:
     return Cohort.objects.filter(Q(course__in=course_originals()) | Exists(enrolled))
 
 
-def course_cohorts_localized(*, language: str | None = None) -> QuerySet[Cohort]:
-    """``course_cohorts()`` with ``course_display_title``: the course's title in
-    ``language`` (default: the active one) when it is translated, else its own."""
+def course_title_localized(course: str = "course", *, language: str | None = None):
+    """An expression for the title of the course that ``course`` (a relation of the
+    rows annotated) points at, in ``language`` (default: the active one) when it is
+    translated, else its own: one subquery, not one query a row."""
     local = CoursePage.objects.filter(
-        translation_key=OuterRef("course__translation_key"),
+        translation_key=OuterRef(f"{course}__translation_key"),
         locale__language_code=language or get_language() or settings.LANGUAGE_CODE,
         alias_of__isnull=True,
     ).values("title")[:1]
-    return course_cohorts().annotate(
-        course_display_title=Coalesce(Subquery(local), F("course__title"))
-    )
+    return Coalesce(Subquery(local), F(f"{course}__title"))
+
+
+def course_cohorts_localized(*, language: str | None = None) -> QuerySet[Cohort]:
+    """``course_cohorts()`` with ``course_display_title``: the course's title in
+    ``language`` (default: the active one) when it is translated, else its own."""
+    return course_cohorts().annotate(course_display_title=course_title_localized(language=language))
 
 
 def course_languages(*, courses) -> dict[str, list[str]]:
